@@ -1,0 +1,50 @@
+# annals: `make serve` builds, indexes content/ and serves; `make test` runs every test.
+CARGO   ?= cargo
+CONTENT ?= content
+INDEX   ?= index
+ADDR    ?= 127.0.0.1:7700
+BIN     := target/release/annals
+GOLD    ?= ../shared/gold-dev
+SCORE   ?= ../shared/tools/score-extraction
+
+.PHONY: build serve index test lint fmt doc eval bench fuzz soak clean
+
+build:
+	$(CARGO) build --release --locked
+
+$(BIN): build
+
+index: build
+	$(BIN) index --content $(CONTENT) --index $(INDEX)
+
+serve: index
+	$(BIN) serve --index $(INDEX) --addr $(ADDR)
+
+test:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) test --workspace --locked
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --workspace --locked
+
+lint:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+doc:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --workspace
+
+# Person and date extraction scored on every gold-dev set.
+eval: build
+	@mkdir -p target/eval
+	@for gold in $(GOLD)/*.jsonl; do \
+		name=$$(basename $$gold .jsonl); \
+		$(BIN) extract --jsonl < $$gold > target/eval/$$name.pred.jsonl || exit 1; \
+		echo "== $$name"; \
+		$(SCORE) $$gold target/eval/$$name.pred.jsonl || exit 1; \
+	done
+
+clean:
+	$(CARGO) clean
+	rm -rf $(INDEX)/*.managed.json $(INDEX)/meta.json $(INDEX)/*.idx $(INDEX)/*.term $(INDEX)/*.pos $(INDEX)/*.store $(INDEX)/*.fast $(INDEX)/*.fieldnorm $(INDEX)/*.del
