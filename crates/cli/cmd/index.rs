@@ -1,0 +1,79 @@
+//! `annals index`: one indexing run, with a progress bar on a terminal.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use annals_index::{IngestOptions, Progress, Report};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::args::IndexArgs;
+
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, total: usize) {
+        self.0.set_length(total as u64);
+    }
+    fn advance(&self, n: usize) {
+        self.0.inc(n as u64);
+    }
+}
+
+pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
+    let opts = IngestOptions {
+        content: args.content.clone(),
+        index: args.index.clone(),
+        full: args.full,
+        threads: args.threads,
+    };
+    let report = if std::io::stderr().is_terminal() && !args.json {
+        let bar = ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{spinner} indexing {pos}/{len} files [{bar:30}] {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        let report = annals_index::ingest(&opts, &Bar(bar.clone()));
+        bar.finish_and_clear();
+        report
+    } else {
+        annals_index::ingest(&opts, &annals_index::Quiet)
+    }
+    .with_context(|| format!("indexing {} into {}", args.content.display(), args.index.display()))?;
+
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print_report(&report);
+    }
+    Ok(if args.strict && !report.errors.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn print_report(r: &Report) {
+    for e in &r.errors {
+        match e.line {
+            Some(line) => eprintln!("error: {}:{line}: {}", e.path, e.message),
+            None => eprintln!("error: {}: {}", e.path, e.message),
+        }
+    }
+    println!(
+        "{} indexed, {} unchanged, {} removed, {} skipped, {} errors; {} documents from {} site(s) in {:.2}s",
+        r.indexed,
+        r.unchanged,
+        r.removed,
+        r.skipped.len(),
+        r.errors.len(),
+        r.documents,
+        r.sites,
+        r.took.as_secs_f64()
+    );
+    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+    for s in &r.skipped {
+        // Group by the reason's first word (`duplicate`, `unpublished`, `publish_date`, ...).
+        let kind = s.reason.split([' ', ':', '(']).next().unwrap_or(&s.reason).to_owned();
+        *reasons.entry(kind).or_default() += 1;
+    }
+    for (reason, n) in reasons {
+        println!("  skipped {n:>5}  {reason}");
+    }
+}

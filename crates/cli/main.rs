@@ -1,0 +1,30 @@
+//! `annals`: index a Grav news archive, search it, serve it.
+//!
+//! The binary is thin: [`args`] says what can be asked, `cmd/` does each command with the
+//! library crates, and `main` prints the error chain once and picks the exit code.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod args;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    cmd::init_logging(cli.verbose);
+    match cmd::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`annals search ... | head`) is not a failure.
+            if let Some(io) = err.downcast_ref::<std::io::Error>()
+                && io.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,806 @@
+//! People: full and partial names in Russian, Kazakh and English prose.
+//!
+//! Three passes over the tokens of one text:
+//!
+//! 1. **Features** per word: given name ([`names`], inflected forms via [`morphology`]),
+//!    patronymic, surname shape, initial, words that are never names, role words.
+//! 2. **Chains**: runs of capitalised words and initials inside a sentence (with name
+//!    particles such as "ван", "de", "ibn"); each chain is trimmed of titles and non-names
+//!    and accepted as a person by evidence: a given name, a patronymic, initials, a surname
+//!    shape, a title or role word before it, a speech verb next to it ("заявил", "said"), or
+//!    (in Russian and Kazakh, where multiword organisation and place names keep only their
+//!    first capital) two or more capitalised non-adjective words mid-sentence.
+//! 3. **Coreference** ([`coref`]): surnames and given names of accepted people make later (and
+//!    earlier, e.g. headline) single-word mentions people too; each mention gets the fullest
+//!    name in its text and one archive-wide key ([`coref::person_key`]).
+//!
+//! Titles and roles are never inside a span; the nearest one is kept as the mention's `role`.
+
+pub mod coref;
+pub mod morphology;
+pub mod names;
+
+use crate::dates::months::Lang;
+use crate::tokens::{Kind, Token};
+use crate::translit::fold;
+use morphology::Shape;
+use names::{Gender, LATIN_GIVEN, NOT_NAME, SPEECH, is_role};
+use std::collections::HashSet;
+
+/// One person mention: token range `[start, end)`.
+#[derive(Debug, Clone)]
+pub struct Span {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// Per-token features.
+#[derive(Debug, Clone, Default)]
+pub struct Feat {
+    /// Capitalised word (first letter uppercase, not all caps).
+    pub cap: bool,
+    /// All-caps word of 2+ letters.
+    pub caps: bool,
+    /// Initial: one uppercase letter with a dot after it.
+    pub init: bool,
+    /// Given name (nominative, gender).
+    pub given: Option<Gender>,
+    /// Patronymic.
+    pub patr: bool,
+    /// Surname shape.
+    pub surn: Option<Shape>,
+    /// Never a name on its own.
+    pub not_name: bool,
+    /// Role or title word.
+    pub role: bool,
+    /// Latin script.
+    pub latin: bool,
+    /// Inside quotes.
+    pub quoted: bool,
+    /// Roman numeral (for "Карл XVI Густав").
+    pub roman: bool,
+}
+
+const PARTICLES: &[&str] = &[
+    "ван", "фон", "де", "да", "дер", "ди", "ибн", "бен", "бин", "аль", "эль", "ла", "ле", "дю", "van", "von",
+    "de", "da", "der", "di", "du", "del", "della", "bin", "ibn", "al", "el", "le", "la", "dos", "das",
+    "ter", "den", "ten", "mac", "bint", "abu", "st", "ду", "дос", "дель", "делла", "ибн", "абу", "ал",
+];
+
+/// Words after which a capitalised word is an organisation or place, not a person.
+const ORG_WORDS: &[&str] = &[
+    "united", "city", "inc", "corp", "co", "ltd", "plc", "bank", "party", "university", "airlines",
+    "airways", "group", "fc", "club", "association", "federation", "council", "ministry", "government",
+    "street", "county", "republic", "kingdom", "house", "news", "times", "post", "journal", "agency",
+    "press", "co.", "motors", "airlines", "holdings", "international", "institute", "foundation",
+    "committee", "union", "league", "cup", "open", "stadium", "hospital", "center", "centre", "school",
+    "college", "church", "army", "navy", "force", "forces", "police", "court", "office", "department",
+    "exchange", "index", "fund", "trust", "capital", "securities", "partners", "energy", "oil", "gas",
+    "petroleum", "telecom", "systems", "technologies", "software", "electric", "airport", "port",
+    "island", "islands", "valley", "river", "lake", "mountains", "bay", "sea", "ocean", "coast", "road",
+    "square", "park", "hotel", "tower", "bridge", "station", "museum", "gallery", "theatre", "theater",
+    "festival", "awards", "prize", "games", "olympics", "championship", "championships", "series",
+    "tour", "grand", "prix", "rovers", "united", "athletic", "wanderers", "rangers", "celtic", "town",
+    "villa", "county", "albion", "hotspur", "dynamo", "sporting", "real", "inter", "ac", "as", "sc",
+    "cf", "fk", "sk", "bc", "state", "states", "province", "region", "district", "airline", "railways",
+    "steel", "mining", "chemical", "pharmaceuticals", "foods", "brewery", "media", "television", "tv",
+    "radio", "network", "herald", "tribune", "gazette", "daily", "weekly", "magazine", "review",
+    "research", "analysis", "markets", "market", "securities", "investment", "investments", "insurance",
+    "front", "movement", "alliance", "coalition", "congress", "parliament", "senate", "assembly",
+    "democrats", "republicans", "liberals", "conservatives", "labour", "labor",
+];
+
+/// What the chain rules need to know about the whole text.
+pub(crate) struct Doc<'a, 't> {
+    toks: &'a [Token<'t>],
+    feats: &'a [Feat],
+    /// Most words are in Latin script.
+    latin_doc: bool,
+    lang: Lang,
+    /// Words that occur in lowercase somewhere in the text (folded).
+    lower_vocab: HashSet<String>,
+}
+
+/// Run the three passes.
+pub fn find(toks: &[Token<'_>], lang: Lang) -> Vec<Span> {
+    let feats = features(toks);
+    let words = toks.iter().filter(|t| t.kind == Kind::Word).count();
+    let latin_words = feats.iter().zip(toks).filter(|(f, t)| t.kind == Kind::Word && f.latin).count();
+    let lower_vocab =
+        toks.iter().filter(|t| t.is_lower() && t.text.chars().count() >= 3).map(|t| fold(&t.lower)).collect();
+    let doc = Doc { toks, feats: &feats, latin_doc: latin_words * 2 > words, lang, lower_vocab };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(end) = chain_end(toks, &feats, i) {
+            decide_chain(&doc, i, end, &mut spans);
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    in_lists(&doc, &mut spans);
+    single_by_role(&doc, &mut spans);
+    latin_in_parens(&doc, &mut spans);
+    coref::extend(toks, &feats, &mut spans);
+    spans.sort_by_key(|s| s.start);
+    spans
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 6 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && s != "I"
+}
+
+pub fn features(toks: &[Token<'_>]) -> Vec<Feat> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut quoted = false;
+    let mut straight = false;
+    for (i, t) in toks.iter().enumerate() {
+        if t.newline_before {
+            quoted = false;
+            straight = false;
+        }
+        if t.kind == Kind::Punct {
+            match t.text {
+                "«" | "“" | "„" => quoted = true,
+                "»" | "”" => quoted = false,
+                "\"" => {
+                    straight = !straight;
+                }
+                _ => {}
+            }
+            out.push(Feat::default());
+            continue;
+        }
+        let mut f = Feat { quoted: quoted || straight, ..Feat::default() };
+        if t.kind != Kind::Word {
+            out.push(f);
+            continue;
+        }
+        let first = t.text.chars().next().unwrap_or(' ');
+        f.latin = first.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&first);
+        let n = t.text.chars().count();
+        let folded = fold(&t.lower);
+        if n == 1 && first.is_uppercase() {
+            // "И." or "В.Путин" (dot then a capital without a space)
+            if toks.get(i + 1).is_some_and(|d| d.is_punct('.') && !d.space_before) {
+                f.init = true;
+            }
+            out.push(f);
+            continue;
+        }
+        f.caps = t.is_all_caps();
+        f.roman = is_roman(t.text);
+        f.cap = t.is_cap() && !f.caps;
+        f.role = is_role(&folded);
+        f.not_name = not_name(&folded) || crate::dates::months::month_of(&t.lower).is_some()
+            || crate::dates::months::weekday_of(&t.lower).is_some();
+        if f.cap || f.caps {
+            if f.latin {
+                let base = folded.split('-').next().unwrap_or("");
+                if LATIN_GIVEN.contains(folded.as_str()) || (folded.contains('-') && LATIN_GIVEN.contains(base)) {
+                    f.given = Some(Gender::Male);
+                }
+                f.surn = latin_surname_shape(&folded);
+            } else {
+                f.given = morphology::given(t.text).map(|g| g.1);
+                if f.not_name && !morphology::given_exact(&folded).is_some() {
+                    f.given = None;
+                }
+                f.patr = morphology::patronymic(t.text).is_some();
+                f.surn = morphology::surname(t.text, None).map(|s| s.2);
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Capitalised words that look like surnames in Latin script (Slavic, Balkan, Greek…).
+fn latin_surname_shape(w: &str) -> Option<Shape> {
+    const ENDS: &[&str] = &[
+        "ov", "ova", "ev", "eva", "enko", "sky", "ski", "skiy", "skaya", "ska", "vich", "vic", "ovic",
+        "evic", "shvili", "dze", "yan", "ian", "escu", "opoulos", "idis", "akis", "ovich", "uk", "chuk",
+        "bayev", "bayeva", "uly", "kyzy", "yev", "yeva", "in", "ina",
+    ];
+    if w.len() < 5 {
+        return None;
+    }
+    for e in ENDS {
+        if w.ends_with(e) {
+            return Some(if matches!(*e, "in" | "ina" | "ian" | "uk") { Shape::Weak } else { Shape::Strong });
+        }
+    }
+    None
+}
+
+/// Case endings stripped before looking a word up in the non-name list.
+const NOT_NAME_SWAPS: &[(&str, usize, &str)] = &[
+    ("ы", 1, "а"),
+    ("и", 1, "а"),
+    ("и", 1, "я"),
+    ("е", 1, "а"),
+    ("е", 1, ""),
+    ("у", 1, "а"),
+    ("у", 1, ""),
+    ("ой", 2, "а"),
+    ("ой", 2, "ая"),
+    ("ом", 2, ""),
+    ("а", 1, ""),
+    ("ии", 1, "я"),
+    ("ию", 1, "я"),
+    ("ей", 2, "я"),
+    ("ых", 2, "ые"),
+];
+
+/// The folded word is a place, organisation, calendar or function word in any case form.
+pub(crate) fn not_name(folded: &str) -> bool {
+    if NOT_NAME.contains(folded) {
+        return true;
+    }
+    for (end, strip, add) in NOT_NAME_SWAPS {
+        if folded.ends_with(end) {
+            let cand = morphology::swap(folded, *strip, add);
+            if NOT_NAME.contains(&cand) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The end (exclusive) of the chain of name-like tokens starting at `i`, if `i` starts one.
+fn chain_end(toks: &[Token<'_>], feats: &[Feat], i: usize) -> Option<usize> {
+    let is_elem = |k: usize| -> bool {
+        let f = &feats[k];
+        f.cap || f.init || f.caps
+    };
+    if !is_elem(i) {
+        return None;
+    }
+    let mut k = i;
+    let mut count = 0;
+    loop {
+        if k >= toks.len() {
+            break;
+        }
+        let f = &feats[k];
+        if k > i && (toks[k].newline_before || toks[k].sent_start && !toks[k].space_before) {
+            break;
+        }
+        if f.init {
+            // initial + its dot
+            k += 2;
+            count += 1;
+        } else if f.cap
+            || (f.caps && (f.roman || feats[i].caps))
+            || (toks[k].text == "I" && k > i && feats[k - 1].given.is_some() && feats[k - 1].latin)
+        {
+            if k > i && feats[k - 1].caps != f.caps && !f.roman && !feats[k - 1].init {
+                break;
+            }
+            if k > i && f.latin != feats[i].latin && !f.roman {
+                break;
+            }
+            k += 1;
+            count += 1;
+        } else if k > i
+            && toks[k].kind == Kind::Word
+            && PARTICLES.contains(&toks[k].lower.as_str())
+            && k + 1 < toks.len()
+            && feats[k + 1].cap
+        {
+            k += 1;
+        } else {
+            break;
+        }
+        if count >= 6 {
+            break;
+        }
+        // a dot ends the chain unless it belongs to an initial
+        if k < toks.len() && toks[k].sent_start && toks[k].newline_before {
+            break;
+        }
+    }
+    Some(k)
+}
+
+/// Index ranges of the elements (tokens, initials with their dot) of chain `[i, end)`.
+fn elements(feats: &[Feat], i: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut v = Vec::new();
+    let mut k = i;
+    while k < end {
+        if feats[k].init {
+            v.push((k, (k + 2).min(end)));
+            k += 2;
+        } else {
+            v.push((k, k + 1));
+            k += 1;
+        }
+    }
+    v
+}
+
+fn push(spans: &mut Vec<Span>, start: usize, end: usize) {
+    if end > start {
+        spans.push(Span { start, end });
+    }
+}
+
+/// Is there a speech verb or "по словам" / "according to" next to `[a, b)`?
+fn speech_context(toks: &[Token<'_>], a: usize, b: usize) -> bool {
+    let before = |k: usize| {
+        a >= k
+            && toks[a - k].kind == Kind::Word
+            && SPEECH.contains(&fold(&toks[a - k].lower))
+            && !names::MEDIA_VERBS.contains(&toks[a - k].lower.as_str())
+    };
+    let clause_end = b >= toks.len() || toks[b].kind == Kind::Punct && !toks[b].is_punct('\'') || toks[b].is_lower() && !toks[b - 1].latin_like();
+    let after = b < toks.len() && toks[b].kind == Kind::Word && SPEECH.contains(&fold(&toks[b].lower));
+    let after_comma = b + 1 < toks.len()
+        && toks[b].is_punct(',')
+        && toks[b + 1].kind == Kind::Word
+        && SPEECH.contains(&fold(&toks[b + 1].lower));
+    let po_slovam = a >= 2 && matches!(toks[a - 1].lower.as_str(), "словам" | "to") && matches!(toks[a - 2].lower.as_str(), "по" | "according");
+    before(1) && clause_end || after || after_comma || po_slovam
+}
+
+/// A role or title word right before `a` (skipping a dot of "Dr.", "проф.").
+fn role_before(toks: &[Token<'_>], feats: &[Feat], a: usize) -> bool {
+    if toks[a].sent_start {
+        return false;
+    }
+    let mut k = a;
+    if k >= 1 && toks[k - 1].is_punct('.') {
+        k -= 1;
+    }
+    k >= 1 && feats[k - 1].role && toks[k - 1].kind == Kind::Word
+}
+
+fn is_adjective(folded: &str) -> bool {
+    [
+        "ая", "ый", "ий", "ое", "ой", "ые", "ие", "ых", "их", "ского", "ской", "ском", "ским", "ную", "ного", "ной",
+        "ным", "ными", "ыми", "ими", "ому", "ему", "ого", "его", "ную", "ную", "ские", "ских",
+    ]
+        .iter()
+        .any(|e| folded.ends_with(e))
+}
+
+fn decide_chain(doc: &Doc<'_, '_>, i: usize, end: usize, spans: &mut Vec<Span>) {
+    let (toks, feats) = (doc.toks, doc.feats);
+    let els = elements(feats, i, end);
+    // split at non-name and role words; titles before a name are dropped
+    let mut groups: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    for &(a, b) in &els {
+        let f = &feats[a];
+        let particle = toks[a].is_lower();
+        let stop = (f.not_name || f.role) && f.given.is_none() && !f.init && !particle;
+        if stop {
+            groups.push(Vec::new());
+        } else {
+            groups.last_mut().expect("non-empty").push((a, b));
+        }
+    }
+    for g in groups.into_iter().filter(|g| !g.is_empty()) {
+        for part in split_group(doc, g) {
+            decide_group(doc, &part, spans);
+        }
+    }
+}
+
+/// Split a group where one name ends and another begins, or where a place or organisation
+/// in the genitive stands before a name ("Египта Мухаммед Мурси", "Марины Дмитрий Туркин").
+fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize, usize)>> {
+    let (toks, feats) = (doc.toks, doc.feats);
+    let is_given = |k: usize| feats[k].given.is_some();
+    let cyr = |k: usize| !feats[k].latin;
+    // trailing adjectives ("Берлускони Апелляционным судом")
+    while g.len() > 1 {
+        let (k, _) = *g.last().expect("non-empty");
+        let after_given = g.len() >= 2 && is_given(g[g.len() - 2].0);
+        if cyr(k)
+            && !after_given
+            && feats[k].given.is_none()
+            && feats[k].surn != Some(Shape::Strong)
+            && is_adjective(&fold(&toks[k].lower))
+        {
+            g.pop();
+        } else {
+            break;
+        }
+    }
+    // leading words before the first given name or initial that are not surnames agreeing
+    // with it ("Египта Мухаммед Мурси", "Путина Дмитрий Песков", "Антарктике А.Н. Чилингаров")
+    let agrees = |k: usize, giv: usize| -> bool {
+        if feats[k].surn != Some(Shape::Strong) {
+            return false;
+        }
+        if feats[giv].init {
+            return true;
+        }
+        let gender = morphology::given(toks[giv].text).map(|x| x.1);
+        let nominative_given = morphology::given_exact(&fold(&toks[giv].lower)).is_some();
+        let surname_nom = morphology::surname(toks[k].text, gender).is_some_and(|s| s.0 == toks[k].text);
+        nominative_given == surname_nom
+    };
+    if let Some(p) = g.iter().position(|&(k, _)| is_given(k) || feats[k].init)
+        && p > 0
+        && (cyr(g[p].0)
+            && g[..p].iter().all(|&(k, _)| {
+                cyr(k) && !agrees(k, g[p].0) && !feats[k].init && !feats[k].patr && !toks[k].is_lower()
+            })
+            || !cyr(g[p].0)
+                && g.len() - p >= 2
+                && g[..p].iter().all(|&(k, _)| !cyr(k) && !feats[k].init && !toks[k].is_lower()))
+    {
+        let mut out = vec![g[..p].to_vec()];
+        out.extend(split_group(doc, g[p..].to_vec()));
+        return out;
+    }
+    let mut out = Vec::new();
+    let mut cur: Vec<(usize, usize)> = Vec::new();
+    let mut seen_given = false;
+    let mut seen_surname = false;
+    for &(k, e) in &g {
+        let f = &feats[k];
+        let new_person = !cur.is_empty()
+            && cyr(k)
+            && !f.roman
+            && !toks[k].is_lower()
+            && (
+                // "Марины Дмитрий": an inflected given name, then a nominative one
+                (f.given.is_some() && seen_given && !f.patr && !fold(&toks[k].lower).ends_with('о') && {
+                    let prev = cur.iter().rev().find(|&&(j, _)| is_given(j)).map(|&(j, _)| j);
+                    prev.is_some_and(|j| {
+                        morphology::given_exact(&fold(&toks[j].lower)).is_none()
+                            && morphology::given_exact(&fold(&toks[k].lower)).is_some()
+                    })
+                })
+                // "Сергей Анатольевич Лебедев Путин": a full name is complete
+                || (seen_given && seen_surname && !f.patr && !f.init)
+            );
+        if new_person {
+            out.push(std::mem::take(&mut cur));
+            seen_given = false;
+            seen_surname = false;
+        }
+        if f.given.is_some() && !seen_given {
+            seen_given = true;
+        } else if seen_given && !f.patr && !f.init && !toks[k].is_lower() && f.surn == Some(Shape::Strong) {
+            seen_surname = true;
+        }
+        cur.push((k, e));
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) {
+    let (toks, feats, latin_doc, lang) = (doc.toks, doc.feats, doc.latin_doc, doc.lang);
+    let mut g = g.to_vec();
+    // particles never start or end a name
+    while g.first().is_some_and(|&(k, _)| toks[k].is_lower()) {
+        g.remove(0);
+    }
+    while g.last().is_some_and(|&(k, _)| toks[k].is_lower()) {
+        g.pop();
+    }
+    if g.is_empty() {
+        return;
+    }
+    let latin = feats[g[0].0].latin;
+    let all_caps = g.iter().all(|&(a, _)| feats[a].caps);
+    if all_caps {
+        // headline words: "KEVIN BROWN LOWERS ERA" when the first is a given name, else only
+        // through coreference
+        let first = feats[g[0].0].given.is_some();
+        if latin && first && (2..=3).contains(&g.len()) {
+            let (a, _) = g[0];
+            let (_, b) = g[1];
+            push(spans, a, b);
+        }
+        return;
+    }
+    // a sentence-initial capitalised word that is not name-like is an ordinary word
+    if g.len() >= 2 {
+        let (a, _) = g[0];
+        let f = &feats[a];
+        let next = &feats[g[1].0];
+        let folded = fold(&toks[a].lower);
+        let common = doc.lower_vocab.contains(&folded)
+            || folded.ends_with('ы')
+            || folded.ends_with('и') && !folded.ends_with("ии")
+            || !latin && is_adjective(&folded);
+        if toks[a].sent_start
+            && f.given.is_none()
+            && !f.init
+            && !f.patr
+            && !next.patr
+            && (latin && doc.lower_vocab.contains(&folded) || !latin && (common || f.surn.is_none() && next.surn.is_none() && next.given.is_none()))
+        {
+            g.remove(0);
+        }
+    }
+    let (a, _) = g[0];
+    let (_, b) = *g.last().expect("non-empty");
+    let n = g.len();
+    let has_given = g.iter().any(|&(k, _)| feats[k].given.is_some());
+    let has_patr = g.iter().skip(1).any(|&(k, _)| feats[k].patr);
+    let has_init = g.iter().any(|&(k, _)| feats[k].init);
+    let strong_surn = g.iter().any(|&(k, _)| feats[k].surn == Some(Shape::Strong));
+    let any_surn = g.iter().any(|&(k, _)| feats[k].surn.is_some());
+    let ctx = role_before(toks, feats, a) || speech_context(toks, a, b);
+    let quoted = feats[a].quoted;
+    let sent = toks[a].sent_start;
+
+    if has_init && n == 1 {
+        return; // a lone initial
+    }
+    // "Жамбыл облысы", "Сәкен Сейфуллин атындағы": a place or a name given to a place
+    if b < toks.len() && PLACE_AFTER.contains(&toks[b].lower.as_str()) {
+        return;
+    }
+    if latin {
+        let org = g.iter().any(|&(k, _)| ORG_WORDS.contains(&toks[k].lower.as_str()));
+        if org {
+            return;
+        }
+        let inits = g.iter().filter(|&&(k, _)| feats[k].init).count();
+        if inits == n || inits >= 2 && !ctx {
+            return; // "U.S.", "U.S. Treasuries"
+        }
+        if n == 1 && toks.get(b).is_some_and(|t| t.is_punct('&')) {
+            return; // "Douglas & Lomason"
+        }
+        let first_given = feats[g[0].0].given.is_some() || feats[g[0].0].init;
+        let ok = if n >= 2 {
+            first_given || ctx || (any_surn && !sent) || has_init
+        } else {
+            ctx && latin_doc
+                || (feats[a].given.is_some() && !sent && !quoted && !AMBIGUOUS_EN.contains(&toks[a].lower.as_str()))
+        };
+        if ok {
+            push(spans, a, b);
+        }
+        return;
+    }
+    // Cyrillic
+    let ok = if n >= 2 {
+        if quoted {
+            has_given && (any_surn || has_patr || n == 2)
+        } else if has_given || has_patr || has_init || strong_surn {
+            true
+        } else {
+            // Russian: two or more capitalised words mid-sentence are a name unless the first
+            // is an adjective (multiword organisations and places keep one capital)
+            let first = fold(&toks[a].lower);
+            lang == Lang::Ru && !sent && !is_adjective(&first) || ctx
+        }
+    } else if quoted {
+        false
+    } else if feats[a].given.is_some() {
+        let folded = fold(&toks[a].lower);
+        let ambiguous = AMBIGUOUS_RU.contains(&folded.as_str());
+        if sent {
+            // at a sentence start only an uninflected, unambiguous given name
+            morphology::given_exact(&folded).is_some() && !ambiguous || speech_context(toks, a, b)
+        } else {
+            !ambiguous || lang != Lang::Kk
+        }
+    } else if feats[a].surn == Some(Shape::Strong) {
+        let place = a > 0 && matches!(toks[a - 1].lower.as_str(), "в" | "во" | "на" | "из" | "под" | "над" | "изо");
+        !sent && !place && !is_adjective(&fold(&toks[a].lower)) || speech_context(toks, a, b)
+    } else if feats[a].surn == Some(Shape::Weak) {
+        (!sent && !fold(&toks[a].lower).ends_with("их") && !fold(&toks[a].lower).ends_with("ых")) || ctx
+    } else {
+        speech_context(toks, a, b) && !sent
+    };
+    if ok {
+        push(spans, a, b);
+    }
+}
+
+/// Names in a comma-separated list of names are names: "Ian Healy, Michael Bevan, Damien
+/// Fleming" — a chain of two or three capitalised Latin words next to an accepted name with
+/// only a comma (or "and") between is accepted too.
+fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
+    let (toks, feats) = (doc.toks, doc.feats);
+    loop {
+        let starts: HashSet<usize> = spans.iter().map(|s| s.start).collect();
+        let ends: HashSet<usize> = spans.iter().map(|s| s.end).collect();
+        let covered = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
+        let mut add = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(end) = chain_end(toks, feats, i) else {
+                i += 1;
+                continue;
+            };
+            let n = end - i;
+            let ok_words = (i..end).all(|k| {
+                let f = &feats[k];
+                f.latin && f.cap && !f.not_name && !f.role && !ORG_WORDS.contains(&toks[k].lower.as_str())
+            });
+            if (2..=3).contains(&n) && ok_words && !(i..end).any(covered) {
+                let sep = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(',') || t.lower == "and");
+                let left = i >= 2 && sep(i - 1) && ends.contains(&(i - 1));
+                let right = sep(end) && starts.contains(&(end + 1));
+                if left || right {
+                    add.push(Span { start: i, end });
+                }
+            }
+            i = end.max(i + 1);
+        }
+        if add.is_empty() {
+            break;
+        }
+        spans.extend(add);
+    }
+}
+
+/// Role words after which a single capitalised word is a person ("писатель Адонис",
+/// "императора Японии Акихито"); leadership titles are left out because they usually take
+/// an organisation ("глава Минфина").
+const PERSONAL_ROLES: &[&str] = &[
+    "писател", "поэт", "поэтесс", "актер", "актрис", "певиц", "певец", "певца", "принц", "принцесс",
+    "императо", "король", "короля", "королю", "королев", "князь", "князя", "тренер", "футболист",
+    "хоккеист", "теннисист", "боксер", "режиссер", "композитор", "художник", "скульптор", "архитектор",
+    "журналист", "блогер", "рэпер", "музыкант", "фотограф", "бизнесмен", "миллиардер", "адвокат",
+    "спортсмен", "гроссмейстер", "шахматист", "профессор", "академик", "господин", "госпож",
+    "мадам", "мистер", "сэр", "святой", "святого", "пророк", "пророка", "апостол", "прозаик",
+    "драматург", "исполнител", "продюсер", "гонщик", "бегун", "бегуна", "легендарн",
+    "мырза", "ханым", "ақын", "жазушы", "әнші",
+];
+
+fn personal_role(folded: &str) -> bool {
+    PERSONAL_ROLES.iter().any(|r| folded.starts_with(r) && folded.chars().count() <= r.chars().count() + 4)
+}
+
+/// "писатель Адонис", "императора Японии Акихито": one capitalised Cyrillic word after a
+/// personal role (optionally with a genitive place between) is a person.
+fn single_by_role(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
+    let (toks, feats) = (doc.toks, doc.feats);
+    let mut covered = vec![false; toks.len()];
+    for s in spans.iter() {
+        for c in covered.iter_mut().take(s.end).skip(s.start) {
+            *c = true;
+        }
+    }
+    for k in 1..toks.len() {
+        let f = &feats[k];
+        if covered[k] || !f.cap || f.latin || f.not_name || f.role || f.quoted || toks[k].sent_start {
+            continue;
+        }
+        if toks.get(k + 1).is_some_and(|t| feats[k + 1].cap && !feats[k + 1].not_name) {
+            continue;
+        }
+        let mut j = k - 1;
+        if feats[j].not_name && feats[j].cap && j > 0 {
+            j -= 1; // "императора Японии Акихито"
+        }
+        if toks[j].kind == Kind::Word && toks[j].is_lower() && personal_role(&fold(&toks[j].lower)) {
+            spans.push(Span { start: k, end: k + 1 });
+            covered[k] = true;
+        }
+    }
+}
+
+/// A Latin-script name in parentheses or after a dash right after a person mention is the
+/// original spelling of that person: "Модибо Сидибе (Modibo Sidibe)".
+fn latin_in_parens(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
+    let (toks, feats) = (doc.toks, doc.feats);
+    if doc.latin_doc {
+        return;
+    }
+    let ends: HashSet<usize> = spans.iter().map(|s| s.end).collect();
+    let mut add = Vec::new();
+    for s in spans.iter() {
+        let k = s.end;
+        if !(toks.get(k).is_some_and(|t| t.is_punct('(') || t.is_punct('—') || t.is_punct('-'))) {
+            continue;
+        }
+        let mut e = k + 1;
+        while e < toks.len() && (feats[e].latin && (feats[e].cap || feats[e].caps) || feats[e].init) {
+            e += if feats[e].init { 2 } else { 1 };
+        }
+        // "(Princess Ayako of Takamado)": not a plain name
+        if e > k + 1 && e <= toks.len() && toks.get(e).is_some_and(|t| t.is_punct(')') || t.is_punct(',')) && !ends.contains(&e) {
+            let mut a = k + 1;
+            while a < e && feats[a].role {
+                a += 1;
+            }
+            if a < e {
+                add.push(Span { start: a, end: e.min(toks.len()) });
+            }
+        }
+    }
+    spans.retain(|s| !add.iter().any(|x| x.start < s.end && s.start < x.end));
+    spans.extend(add);
+}
+
+/// Words after a name that make it a place or a name given to a place.
+const PLACE_AFTER: &[&str] = &[
+    "облысы", "облысында", "облысының", "облысындағы", "облысына", "облысынан", "ауданы", "ауданында", "ауданының",
+    "ауданындағы", "ауылы", "ауылында", "ауылының", "көшесі", "көшесінде", "көшесіндегі", "көшелерінің", "даңғылы",
+    "даңғылында", "атындағы", "атында", "қаласы", "қаласында", "қаласының", "өзені", "өзенінің", "кентінде",
+    "ауылдарының", "области", "район", "района", "районе", "улица", "улице", "проспект", "проспекте",
+    "county", "street", "avenue", "river",
+];
+
+/// English given names that are also common words.
+const AMBIGUOUS_EN: &[&str] = &[
+    "will", "mark", "bill", "grant", "chase", "may", "june", "april", "rose", "jack", "frank", "lee", "guy",
+    "pat", "sue", "art", "dean", "gene", "joy", "hope", "faith", "grace", "ray", "rob", "don", "sandy",
+    "page", "king", "earl", "miles", "chuck", "hunter", "carol", "august", "long", "li", "young", "jean",
+    "kent", "chad", "sales", "duke", "rising", "bo", "del", "ford", "taylor", "wilson", "morgan", "clay",
+];
+
+/// Russian and Kazakh given names that are also common words (checked at sentence start).
+const AMBIGUOUS_RU: &[&str] = &[
+    "вера", "надежда", "любовь", "роза", "лилия", "слава", "ника", "майя", "лада", "дина", "дана", "бакыт",
+    "жеңис", "жениc", "сауле", "лев", "марс", "мир", "бах", "ян", "ли", "ким", "ван", "пак", "ли", "юй", "си",
+    "сара", "шара", "анар", "бин", "ислам", "адам", "дамир", "айым", "нурай", "аман", "тимур", "темир",
+    "медеу", "жанат", "кымбат", "толкын", "сагыныш", "сагат", "ардак", "азамат", "жомарт", "ерлик",
+    "хаким", "мейрам", "бекет", "кемел", "жамбыл", "абай", "сабыр", "адиль", "адил", "ислам", "алмас",
+    "куат", "дидар", "думан", "мирас", "жулдыз", "айым", "анар", "дана", "дина", "роза", "баян",
+];
+
+/// The title or role written right before the span ("профессор", "медицинский директор",
+/// "Minister of Health", "Dr."), if any.
+pub fn role(toks: &[Token<'_>], feats: &[Feat], text: &str, s: &Span) -> Option<String> {
+    // look back over at most 5 words without crossing punctuation (a dot after an
+    // abbreviation such as "Dr." or "д.м.н." is fine)
+    let mut k = s.start;
+    let mut head = None;
+    let mut steps = 0;
+    while k > 0 && steps < 6 {
+        let t = &toks[k - 1];
+        if t.kind == Kind::Punct {
+            if t.is_punct('.') && k >= 2 && toks[k - 2].kind == Kind::Word && toks[k - 2].text.chars().count() <= 4 {
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        if t.kind != Kind::Word || t.newline_before && k - 1 != s.start.saturating_sub(1) {
+            break;
+        }
+        if feats[k - 1].role {
+            head = Some(k - 1);
+        } else if head.is_none() && steps >= 3 {
+            break;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    let mut h = head?;
+    // take lowercase adjectives before the head ("медицинский директор")
+    while h > 0 && toks[h - 1].kind == Kind::Word && toks[h - 1].is_lower() && is_adjective(&fold(&toks[h - 1].lower)) {
+        h -= 1;
+    }
+    let a = toks[h].byte;
+    let last = &toks[s.start - 1];
+    let b = last.byte + last.text.len();
+    let r = text.get(a..b)?.trim().trim_end_matches(',').trim();
+    (!r.is_empty()).then(|| r.to_string())
+}
+
+/// One line per capitalised word with its name features (for the `explain` example).
+pub fn explain(text: &str) -> Vec<String> {
+    let toks = crate::tokens::tokenize(text);
+    let feats = features(&toks);
+    toks.iter()
+        .zip(&feats)
+        .filter(|(t, f)| f.cap || f.caps || f.init || f.role || t.sent_start && t.kind == Kind::Word)
+        .map(|(t, f)| {
+            format!(
+                "{:<20} sent={} given={:?} patr={} surn={:?} not_name={} role={} latin={} quoted={}",
+                t.text, t.sent_start, f.given, f.patr, f.surn, f.not_name, f.role, f.latin, f.quoted
+            )
+        })
+        .collect()
+}

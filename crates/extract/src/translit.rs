@@ -1,0 +1,160 @@
+//! Transliteration and folding of Russian and Kazakh Cyrillic.
+//!
+//! [`to_latin`] writes ru/kk Cyrillic in lowercase ASCII Latin with one scheme close to
+//! the English spellings used in the archive (Пивоварова → pivovarova, Клодзинский →
+//! klodzinsky, Жанна → zhanna, Қызылорда → kyzylorda): й/ий/ый → y, х → kh, ц → ts,
+//! щ → shch, ю → yu, я → ya, ё → e, ъ dropped, ь dropped (but ь before е/и → y, so
+//! Анатольевич → anatolyevich), and the Kazakh letters ә→a ғ→g қ→k ң→n ө→o ұ/ү→u һ→h і→i.
+//! Latin input is lowercased and common diacritics are stripped (é → e, ü → u, ş → s), so
+//! both scripts land in the same space. Other chars pass through lowercased.
+//!
+//! [`fold`] stays in Cyrillic: lowercase, ё → е and every Kazakh-specific letter to its
+//! nearest Russian-keyboard letter (қ→к, ғ→г, ң→н, ө→о, ұ/ү→у, һ→х, і→и, ә→а), so a query
+//! typed on a Russian keyboard ("кызылорда") matches "Қызылорда".
+
+/// Transliterate Cyrillic (ru/kk) to lowercase ASCII Latin; lowercase Latin with
+/// diacritics stripped.
+pub fn to_latin(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().flat_map(char::to_lowercase).collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        // ий / ый (and ій) → y
+        if matches!(c, 'и' | 'ы' | 'і') && next == Some('й') {
+            out.push('y');
+            i += 2;
+            continue;
+        }
+        match c {
+            'ь' => {
+                if matches!(next, Some('е' | 'и' | 'ё' | 'о')) {
+                    out.push('y');
+                }
+            }
+            'ъ' => {}
+            _ => match latin_of(c) {
+                Some(l) => out.push_str(l),
+                None => out.push(c),
+            },
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The Latin spelling of one lowercase char, when it has one.
+fn latin_of(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' | 'ә' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ғ' | 'ґ' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' | 'є' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ї' => "yi",
+        'й' => "y",
+        'к' | 'қ' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' | 'ң' => "n",
+        'о' | 'ө' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' | 'ұ' | 'ү' | 'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'һ' => "h",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => "i",
+        'ł' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'ō' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ű' | 'ů' | 'ū' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        '’' | 'ʼ' => "'",
+        _ => return None,
+    })
+}
+
+/// Lowercase, `ё` → `е`, Kazakh-specific letters → nearest Russian letters.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        out.push(match c {
+            'ё' => 'е',
+            'қ' => 'к',
+            'ғ' => 'г',
+            'ң' => 'н',
+            'ө' => 'о',
+            'ұ' | 'ү' => 'у',
+            'һ' => 'х',
+            'і' => 'и',
+            'ә' => 'а',
+            _ => c,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &str) {
+        assert_eq!(to_latin(input), expected, "to_latin({input:?})");
+    }
+
+    #[test]
+    fn latin_scheme() {
+        for (i, e) in [
+            ("Пивоварова", "pivovarova"),
+            ("Pivovarova", "pivovarova"),
+            ("Клодзинский", "klodzinsky"),
+            ("Klodzinsky", "klodzinsky"),
+            ("Алексеевна", "alekseevna"),
+            ("Жанна", "zhanna"),
+            ("Қызылорда", "kyzylorda"),
+            ("Анатольевич", "anatolyevich"),
+            ("Щукин", "shchukin"),
+            ("Цой Юлия", "tsoy yuliya"),
+            ("Ёлкин", "elkin"),
+            ("Әсел Құралай", "asel kuralay"),
+            ("Müller", "muller"),
+            ("3 мая", "3 maya"),
+        ] {
+            check(i, e);
+        }
+    }
+
+    #[test]
+    fn fold_kazakh() {
+        assert_eq!(fold("Қызылорда"), "кызылорда");
+        assert_eq!(fold("ӨСКЕМЕН"), "оскемен");
+        assert_eq!(fold("Ёлка Әсел Ұлы Үй Іле Һ Ғ Ң"), "елка асел улы уй иле х г н");
+    }
+}

@@ -1,0 +1,248 @@
+//! A read post plus what was extracted from it, turned into one Tantivy document.
+//!
+//! Pure: no I/O. [`PostDoc::build`] runs the extraction, [`PostDoc::to_document`] fills the
+//! fields named in [`crate::schema`].
+
+use std::collections::BTreeSet;
+
+use annals_extract::Extraction;
+use annals_grav::Post;
+use serde::{Deserialize, Serialize};
+use tantivy::{DateTime, TantivyDocument};
+
+use crate::schema::{Fields, Lang};
+
+/// Ranges longer than this many days are indexed by their first and last day only.
+const MAX_EVENT_DAYS: i64 = 400;
+
+/// A person named in a post, as stored with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    /// Archive-wide key (`annals_extract::person_key`).
+    pub key: String,
+    /// Fullest form of the name in this post.
+    pub name: String,
+    /// Title or role next to the name in this post.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub role: Option<String>,
+}
+
+/// What a post yields for the index, before it becomes fields.
+#[derive(Debug, Clone)]
+pub struct PostDoc {
+    /// Document id (`<site>:<lang>:<route>`).
+    pub id: String,
+    /// Source file relative to the content root, `/`-separated.
+    pub path: String,
+    /// Content hash of the source.
+    pub hash: u64,
+    /// Site id.
+    pub site: String,
+    /// Translation group (site + page folder).
+    pub group: String,
+    /// The post as read.
+    pub post: Post,
+    /// People, one entry per key, in order of first mention.
+    pub people: Vec<PersonRef>,
+    /// Event dates told in the text, ISO values, deduplicated, in text order.
+    pub event_dates: Vec<String>,
+}
+
+/// Document id for a post of `site` at `route` in `lang`.
+pub fn doc_id(site: &str, lang: &str, route: &str) -> String {
+    format!("{site}:{lang}:{route}")
+}
+
+impl PostDoc {
+    /// Runs people and date extraction over the post's title and body.
+    pub fn build(site: &str, group: String, path: String, hash: u64, post: Post) -> PostDoc {
+        let text = format!("{}\n\n{}", post.title, post.body);
+        let extraction = annals_extract::extract(&text, &post.lang, Some(post.date.date()));
+        let (people, event_dates) = summarise(&extraction);
+        PostDoc {
+            id: doc_id(site, &post.lang, &post.route),
+            path,
+            hash,
+            site: site.to_owned(),
+            group,
+            post,
+            people,
+            event_dates,
+        }
+    }
+
+    /// The Tantivy document.
+    pub fn to_document(&self, f: &Fields) -> TantivyDocument {
+        let p = &self.post;
+        let mut d = TantivyDocument::new();
+        d.add_text(f.id, &self.id);
+        d.add_text(f.path, &self.path);
+        d.add_u64(f.hash, self.hash);
+        let expires = p.unpublish_date.map(|t| t.as_second().max(0) as u64);
+        d.add_u64(f.expires, expires.unwrap_or(u64::MAX));
+        d.add_text(f.site, &self.site);
+        d.add_text(f.group, &self.group);
+        d.add_text(f.url, &p.url);
+        d.add_text(f.lang, &p.lang);
+        d.add_text(f.title_text, &p.title);
+        d.add_text(f.title_exact, &p.title);
+        let lf = f.lang(Lang::of(&p.lang));
+        d.add_text(lf.title, &p.title);
+        d.add_text(lf.body, &p.body);
+        d.add_text(f.summary, &p.summary);
+        d.add_text(f.body_text, &p.body);
+        d.add_text(f.names, &p.title);
+        let ts = p.date.timestamp();
+        d.add_date(f.published, DateTime::from_timestamp_secs(ts.as_second()));
+        d.add_text(f.published_text, rfc3339(&p.date));
+        let date = p.date.date();
+        d.add_text(f.year, date.year().to_string());
+        d.add_text(f.month, format!("{:04}-{:02}", date.year(), date.month()));
+        for (key, values) in &p.taxonomy {
+            let field = match key.as_str() {
+                "category" | "categories" => f.category,
+                "tag" | "tags" => f.tag,
+                _ => continue,
+            };
+            for v in values {
+                d.add_text(field, v);
+            }
+        }
+        for person in &self.people {
+            d.add_text(f.person, &person.key);
+            d.add_text(f.person_label, format!("{}\u{1f}{}\u{1f}{}", person.key, p.lang, person.name));
+            d.add_text(f.names, &person.name);
+        }
+        d.add_text(f.people, serde_json::to_string(&self.people).unwrap_or_default());
+        let mut years = BTreeSet::new();
+        for value in &self.event_dates {
+            if let Some((first, last)) = value_range(value) {
+                years.extend(first.year()..=last.year());
+                for day in days(first, last) {
+                    let secs = day.to_zoned_datetime(jiff::tz::TimeZone::UTC).map(|z| z.timestamp().as_second());
+                    if let Ok(secs) = secs {
+                        d.add_date(f.event_day, DateTime::from_timestamp_secs(secs));
+                    }
+                }
+            }
+        }
+        for y in years {
+            d.add_text(f.event_year, y.to_string());
+        }
+        d.add_text(f.event_dates, serde_json::to_string(&self.event_dates).unwrap_or_default());
+        let meta = Meta {
+            date_source: p.date_source,
+            lang_source: p.lang_source,
+            detected_lang: p.detected_lang.clone(),
+            visible: p.visible,
+            taxonomy: &p.taxonomy,
+        };
+        d.add_text(f.meta, serde_json::to_string(&meta).unwrap_or_default());
+        d
+    }
+}
+
+/// Secondary stored facts about a post.
+#[derive(Serialize)]
+struct Meta<'a> {
+    date_source: annals_grav::DateSource,
+    lang_source: annals_grav::LangSource,
+    detected_lang: Option<String>,
+    visible: bool,
+    taxonomy: &'a std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// RFC 3339 with the site's UTC offset, seconds precision: `2019-07-22T10:00:00+06:00`.
+pub fn rfc3339(z: &jiff::ZonedDateTime) -> String {
+    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+fn summarise(x: &Extraction) -> (Vec<PersonRef>, Vec<String>) {
+    let mut people: Vec<PersonRef> = Vec::new();
+    for m in &x.persons {
+        match people.iter_mut().find(|p| p.key == m.key) {
+            Some(p) => {
+                if m.name.chars().count() > p.name.chars().count() {
+                    p.name = m.name.clone();
+                }
+                if p.role.is_none() {
+                    p.role = m.role.clone();
+                }
+            }
+            None => people.push(PersonRef { key: m.key.clone(), name: m.name.clone(), role: m.role.clone() }),
+        }
+    }
+    let mut dates: Vec<String> = Vec::new();
+    for m in &x.dates {
+        if !dates.contains(&m.value) {
+            dates.push(m.value.clone());
+        }
+    }
+    (people, dates)
+}
+
+/// First and last day of an ISO value: `2019-07-20`, `2019-07`, `2019`, or `A/B`.
+pub fn value_range(value: &str) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    match value.split_once('/') {
+        Some((a, b)) => {
+            let (first, _) = value_range(a)?;
+            let (_, last) = value_range(b)?;
+            (first <= last).then_some((first, last))
+        }
+        None => {
+            let mut parts = value.split('-');
+            let year: i16 = parts.next()?.parse().ok()?;
+            match (parts.next(), parts.next()) {
+                (None, _) => Some((
+                    jiff::civil::date(year, 1, 1),
+                    jiff::civil::Date::new(year, 12, 31).ok()?,
+                )),
+                (Some(m), None) => {
+                    let first = jiff::civil::Date::new(year, m.parse().ok()?, 1).ok()?;
+                    Some((first, first.last_of_month()))
+                }
+                (Some(m), Some(d)) => {
+                    let day = jiff::civil::Date::new(year, m.parse().ok()?, d.parse().ok()?).ok()?;
+                    Some((day, day))
+                }
+            }
+        }
+    }
+}
+
+fn days(first: jiff::civil::Date, last: jiff::civil::Date) -> Vec<jiff::civil::Date> {
+    let span = first.until(last).map(|s| s.get_days() as i64).unwrap_or(0);
+    if span > MAX_EVENT_DAYS {
+        return vec![first, last];
+    }
+    let mut out = Vec::new();
+    let mut day = first;
+    while day <= last {
+        out.push(day);
+        match day.tomorrow() {
+            Ok(next) => day = next,
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::value_range;
+    use jiff::civil::date;
+
+    #[test]
+    fn iso_values_give_day_ranges() {
+        assert_eq!(value_range("2019-07-20"), Some((date(2019, 7, 20), date(2019, 7, 20))));
+        assert_eq!(value_range("2019-02"), Some((date(2019, 2, 1), date(2019, 2, 28))));
+        assert_eq!(value_range("2019"), Some((date(2019, 1, 1), date(2019, 12, 31))));
+        assert_eq!(
+            value_range("2019-07-20/2019-07-21"),
+            Some((date(2019, 7, 20), date(2019, 7, 21)))
+        );
+        assert_eq!(value_range("2019-07-22/2019-07-21"), None);
+        assert_eq!(value_range("2019-13"), None);
+        assert_eq!(value_range("nonsense"), None);
+    }
+}

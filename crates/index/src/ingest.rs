@@ -1,0 +1,340 @@
+//! An indexing run: walk the content folder, read what changed, write one atomic commit.
+//!
+//! The index is its own manifest: every document stores its source path and content hash in
+//! fast fields, so a re-run reads them back, skips unchanged files without parsing them, and
+//! deletes documents whose file is gone. Everything lands in a single Tantivy commit, so a
+//! server reading the index sees either the previous state or the new one, never a mix; a
+//! killed run leaves the last commit in place.
+//!
+//! This is the only module of the crate that touches the filesystem.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use annals_grav::{Outcome, PageFile, Site};
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::schema::Term;
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+use crate::document::PostDoc;
+use crate::error::Error;
+use crate::schema::{Fields, SCHEMA_VERSION};
+use crate::store;
+
+/// Files are read and parsed in parallel in batches of this size, then written in order.
+const BATCH: usize = 512;
+/// Writer heap per indexing thread.
+const WRITER_HEAP_PER_THREAD: usize = 48 << 20;
+
+/// What to index and how.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Content folder: a Grav `user/` folder, a `pages/` folder, or a folder of sites.
+    pub content: PathBuf,
+    /// Index folder (created when missing).
+    pub index: PathBuf,
+    /// Rebuild everything instead of only what changed.
+    pub full: bool,
+    /// Indexing threads (0 = one per core, at most 4).
+    pub threads: usize,
+}
+
+/// A page file that was read but is not searchable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// Source file, relative to the content root.
+    pub path: String,
+    /// Why, for people.
+    pub reason: String,
+}
+
+/// A page file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileError {
+    /// Source file, relative to the content root.
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The outcome of a run: every page file found lands in exactly one of `indexed`,
+/// `unchanged`, `skipped` and `errors`; `removed` counts documents whose file is gone.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Files (re)indexed in this run.
+    pub indexed: usize,
+    /// Files whose document was already up to date.
+    pub unchanged: usize,
+    /// Documents removed because their file no longer exists.
+    pub removed: usize,
+    /// Files read but not searchable.
+    pub skipped: Vec<Skipped>,
+    /// Files that could not be read.
+    pub errors: Vec<FileError>,
+    /// Sites found.
+    #[serde(skip)]
+    pub sites: usize,
+    /// Documents in the index after the run.
+    #[serde(skip)]
+    pub documents: u64,
+    /// Wall time of the run.
+    #[serde(skip)]
+    pub took: Duration,
+}
+
+/// Progress of a run, for a progress bar.
+pub trait Progress: Sync {
+    /// `total` page files were found.
+    fn start(&self, total: usize);
+    /// `n` more files were handled.
+    fn advance(&self, n: usize);
+}
+
+/// No progress output.
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn start(&self, _: usize) {}
+    fn advance(&self, _: usize) {}
+}
+
+/// What the index already holds for one source file.
+struct Known {
+    hash: u64,
+    expires: u64,
+    site: String,
+    url: String,
+}
+
+/// One file after the parallel phase.
+enum Handled {
+    Unchanged { path: String },
+    Post { doc: Box<PostDoc> },
+    Skipped(Skipped),
+    Error(FileError),
+}
+
+/// Runs one indexing pass.
+pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<Report, Error> {
+    let started = Instant::now();
+    let sites = annals_grav::discover(&opts.content)?;
+    let files: Vec<(&Site, PageFile)> =
+        sites.iter().flat_map(|s| s.page_files().into_iter().map(move |f| (s, f))).collect();
+    progress.start(files.len());
+
+    let (index, fields) = store::open_or_create(&opts.index, opts.full)?;
+    let threads = match opts.threads {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()).min(4),
+        n => n,
+    };
+    let mut writer: IndexWriter<TantivyDocument> =
+        index.writer_with_num_threads(threads, threads * WRITER_HEAP_PER_THREAD).map_err(|e| {
+            match e {
+                tantivy::TantivyError::LockFailure(..) => {
+                    Error::IndexLocked { path: opts.index.clone() }
+                }
+                e => Error::Tantivy(e),
+            }
+        })?;
+    let known = if opts.full { HashMap::new() } else { read_known(&index, &fields)? };
+    if opts.full {
+        writer.delete_all_documents()?;
+    }
+
+    let now = jiff::Timestamp::now();
+    let mut report = Report { sites: sites.len(), ..Report::default() };
+    let mut claimed: HashMap<(String, String), String> = HashMap::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut changed = opts.full;
+
+    for batch in files.chunks(BATCH) {
+        let handled: Vec<Handled> = batch
+            .par_iter()
+            .map(|(site, file)| handle(site, file, &opts.content, &known, now))
+            .collect();
+        for h in handled {
+            let path = match &h {
+                Handled::Unchanged { path } => path.clone(),
+                Handled::Post { doc } => doc.path.clone(),
+                Handled::Skipped(s) => s.path.clone(),
+                Handled::Error(e) => e.path.clone(),
+            };
+            seen.insert(path.clone());
+            let was_indexed = known.contains_key(&path);
+            match h {
+                Handled::Unchanged { path } => {
+                    let k = &known[&path];
+                    let key = (k.site.clone(), k.url.clone());
+                    if let Some(owner) = claimed.get(&key) {
+                        writer.delete_term(Term::from_field_text(fields.path, &path));
+                        changed = true;
+                        report.skipped.push(duplicate(path, &k.url, owner));
+                    } else {
+                        claimed.insert(key, path);
+                        report.unchanged += 1;
+                    }
+                }
+                Handled::Post { doc } => {
+                    if was_indexed {
+                        writer.delete_term(Term::from_field_text(fields.path, &doc.path));
+                    }
+                    changed = true;
+                    let key = (doc.site.clone(), doc.post.url.clone());
+                    if let Some(owner) = claimed.get(&key) {
+                        report.skipped.push(duplicate(doc.path.clone(), &doc.post.url, owner));
+                    } else {
+                        writer.add_document(doc.to_document(&fields))?;
+                        claimed.insert(key, doc.path.clone());
+                        report.indexed += 1;
+                    }
+                }
+                Handled::Skipped(s) => {
+                    if was_indexed {
+                        writer.delete_term(Term::from_field_text(fields.path, &s.path));
+                        changed = true;
+                    }
+                    report.skipped.push(s);
+                }
+                Handled::Error(e) => {
+                    if was_indexed {
+                        writer.delete_term(Term::from_field_text(fields.path, &e.path));
+                        changed = true;
+                    }
+                    report.errors.push(e);
+                }
+            }
+        }
+        progress.advance(batch.len());
+    }
+    for path in known.keys().filter(|p| !seen.contains(*p)) {
+        writer.delete_term(Term::from_field_text(fields.path, path));
+        report.removed += 1;
+        changed = true;
+    }
+    if changed {
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&store::payload());
+        commit.commit()?;
+    }
+    writer.wait_merging_threads()?;
+    report.documents = index.reader()?.searcher().num_docs();
+    report.took = started.elapsed();
+    Ok(report)
+}
+
+fn duplicate(path: String, url: &str, owner: &str) -> Skipped {
+    Skipped { path, reason: format!("duplicate: {url} is already served by {owner}") }
+}
+
+/// Reads, hashes and (when changed) parses one file. Runs on the rayon pool.
+fn handle(
+    site: &Site,
+    file: &PageFile,
+    content: &Path,
+    known: &HashMap<String, Known>,
+    now: jiff::Timestamp,
+) -> Handled {
+    let path = relative(content, &file.path);
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Handled::Error(FileError { path, line: None, message: format!("cannot read: {e}") });
+        }
+    };
+    let hash = content_hash(site, &bytes);
+    if let Some(k) = known.get(&path)
+        && k.hash == hash && k.expires > now.as_second().max(0) as u64 {
+            return Handled::Unchanged { path };
+        }
+    let modified = std::fs::metadata(&file.path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok());
+    // Reading and extraction are pure functions of the bytes; should one of them still panic
+    // on some input, that file is reported and the run goes on.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        match annals_grav::read_page(site, file, &bytes, modified, now) {
+            Ok(Outcome::Post(post)) => {
+                let group = format!("{}:{}", site.id, relative(&site.pages_dir, &file.folder));
+                Handled::Post { doc: Box::new(PostDoc::build(&site.id, group, path.clone(), hash, *post)) }
+            }
+            Ok(Outcome::Skipped(reason)) => Handled::Skipped(Skipped { path: path.clone(), reason }),
+            Err(e) => Handled::Error(FileError { path: path.clone(), line: e.line, message: e.message }),
+        }
+    }));
+    read.unwrap_or_else(|_| {
+        tracing::error!(path, "internal error while reading this page (a bug: please report it)");
+        Handled::Error(FileError { path, line: None, message: "internal error while reading this page".into() })
+    })
+}
+
+/// Hash of everything a document depends on: the file, the site's configuration, and the
+/// version of the schema and extraction.
+fn content_hash(site: &Site, bytes: &[u8]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&SCHEMA_VERSION.to_le_bytes());
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(format!("{:?}|{}", site.config, site.id).as_bytes());
+    h.update(bytes);
+    h.digest()
+}
+
+/// `path` relative to `root`, `/`-separated; the path itself when it is not below `root`.
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    parts.join("/")
+}
+
+/// Reads path, hash, expiry, site and URL of every live document from the fast fields.
+fn read_known(index: &Index, f: &Fields) -> Result<HashMap<String, Known>, Error> {
+    let searcher = index.reader()?.searcher();
+    let mut known = HashMap::new();
+    let name = |field| index.schema().get_field_name(field).to_owned();
+    let (path_f, hash_f, expires_f, site_f, url_f) =
+        (name(f.path), name(f.hash), name(f.expires), name(f.site), name(f.url));
+    for segment in searcher.segment_readers() {
+        let ff = segment.fast_fields();
+        let paths = ff.str(&path_f)?;
+        let sites = ff.str(&site_f)?;
+        let urls = ff.str(&url_f)?;
+        let hashes = ff.u64(&hash_f)?;
+        let expires = ff.u64(&expires_f)?;
+        let (Some(paths), Some(sites), Some(urls)) = (paths, sites, urls) else { continue };
+        let mut buf = String::new();
+        let mut text = |col: &tantivy::columnar::StrColumn, doc: u32| -> String {
+            buf.clear();
+            if let Some(ord) = col.term_ords(doc).next() {
+                let _ = col.ord_to_str(ord, &mut buf);
+            }
+            buf.clone()
+        };
+        for doc in segment.doc_ids_alive() {
+            let path = text(&paths, doc);
+            let entry = Known {
+                hash: hashes.first(doc).unwrap_or(0),
+                expires: expires.first(doc).unwrap_or(u64::MAX),
+                site: text(&sites, doc),
+                url: text(&urls, doc),
+            };
+            known.insert(path, entry);
+        }
+    }
+    Ok(known)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+    use std::path::Path;
+
+    #[test]
+    fn relative_paths_use_slashes() {
+        assert_eq!(relative(Path::new("/a/b"), Path::new("/a/b/c/d.md")), "c/d.md");
+        assert_eq!(relative(Path::new("/x"), Path::new("/a/b.md")), "/a/b.md");
+    }
+}

@@ -1,0 +1,27 @@
+//! Turns Grav posts into a Tantivy index.
+//!
+//! - [`ingest`] runs an indexing pass over a content folder: reads the sites with
+//!   `annals-grav`, extracts people and dates with `annals-extract`, and writes one atomic
+//!   commit, touching only files whose content changed. It returns a [`Report`] that places
+//!   every page file in exactly one bucket (indexed, unchanged, skipped, error).
+//! - [`schema`] spells every field; [`analysis`] the analysers that turn text into terms.
+//! - [`open`] opens an existing index for searching, with its [`Fields`].
+//!
+//! The crate is synchronous and knows nothing about HTTP; the query engine lives in
+//! `annals-server`.
+
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod document;
+mod error;
+mod ingest;
+pub mod kazakh;
+pub mod schema;
+mod store;
+
+pub use document::{PersonRef, doc_id, rfc3339, value_range};
+pub use error::Error;
+pub use ingest::{FileError, IngestOptions, Progress, Quiet, Report, Skipped, ingest};
+pub use schema::{Fields, Lang};
+pub use store::open;

@@ -1,0 +1,231 @@
+//! The one place where field names, analysers and stored shapes of the index are spelled.
+//!
+//! Text is analysed once, in the field of its language: a Russian post fills `title_ru` and
+//! `body_ru`, a Kazakh one `title_kk` and `body_kk`. A query is analysed for every language and
+//! searched in each language's fields, so a visitor never has to say which language they type.
+//! Facet dimensions are raw `STRING | FAST` fields: filters are term queries on them, and
+//! counts come from their fast-field columns.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::analysis::Analyzer;
+
+/// Bumped whenever the schema or the way posts become documents changes: an index written by
+/// another version is rebuilt from scratch.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Languages that have their own analysed fields; everything else goes to [`Lang::Other`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English: lowercase, ASCII folding, Snowball English stemmer.
+    En,
+    /// Russian: lowercase, `ё`→`е`, Snowball Russian stemmer.
+    Ru,
+    /// Kazakh: lowercase, Kazakh letters folded to their Russian-keyboard neighbours.
+    Kk,
+    /// Any other language: lowercase and folding, no stemming.
+    Other,
+}
+
+impl Lang {
+    /// Every language with its own fields, in a fixed order.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Ru, Lang::Kk, Lang::Other];
+
+    /// The fields a post in `code` (`en`, `ru`, `kk`, `fr`, ...) is analysed into.
+    pub fn of(code: &str) -> Lang {
+        match code {
+            "en" => Lang::En,
+            "ru" => Lang::Ru,
+            "kk" => Lang::Kk,
+            _ => Lang::Other,
+        }
+    }
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+            Lang::Other => "xx",
+        }
+    }
+
+    /// The analyser used for this language's fields.
+    pub fn analyzer(self) -> Analyzer {
+        match self {
+            Lang::En => Analyzer::English,
+            Lang::Ru => Analyzer::Russian,
+            Lang::Kk => Analyzer::Kazakh,
+            Lang::Other => Analyzer::Plain,
+        }
+    }
+}
+
+/// The analysed text fields of one language.
+#[derive(Debug, Clone, Copy)]
+pub struct LangFields {
+    /// The language.
+    pub lang: Lang,
+    /// Title, stemmed (with positions, for phrases).
+    pub title: Field,
+    /// Body, stemmed (with positions, for phrases).
+    pub body: Field,
+}
+
+/// Handles to every field of the annals schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// Document id: `<site>:<lang>:<route>`; unique, the key of `/api/posts/{id}`.
+    pub id: Field,
+    /// Source file, relative to the content root; the key of incremental updates.
+    pub path: Field,
+    /// Content hash of the source file (and everything else the document depends on).
+    pub hash: Field,
+    /// When the post leaves the site (`unpublish_date`), seconds since the epoch; `u64::MAX`
+    /// when never. Lets an incremental run drop expired posts without re-reading them.
+    pub expires: Field,
+    /// Site id.
+    pub site: Field,
+    /// Translation group: site and page folder; the kk, ru and en versions of a post share it.
+    pub group: Field,
+    /// URL path as the site serves it.
+    pub url: Field,
+    /// Language code of the post.
+    pub lang: Field,
+    /// Title as written (stored).
+    pub title_text: Field,
+    /// Title without stemming: lowercased and folded, in every language ("exact" matches).
+    pub title_exact: Field,
+    /// Per-language analysed title and body.
+    pub langs: [LangFields; 4],
+    /// Names of people and the title, transliterated to Latin: cross-script matching.
+    pub names: Field,
+    /// Summary text (stored).
+    pub summary: Field,
+    /// Plain body text (stored, for snippets and `/api/posts`).
+    pub body_text: Field,
+    /// Publication time (indexed, fast, stored).
+    pub published: Field,
+    /// Publication time as RFC 3339 with the site's offset (stored).
+    pub published_text: Field,
+    /// `year` facet: `2019`.
+    pub year: Field,
+    /// `month` facet: `2019-07`.
+    pub month: Field,
+    /// `category` facet (taxonomy).
+    pub category: Field,
+    /// `tag` facet (taxonomy).
+    pub tag: Field,
+    /// `person` facet: person keys.
+    pub person: Field,
+    /// Display names of people: `key\u{1f}lang\u{1f}name`, read from the column dictionary.
+    pub person_label: Field,
+    /// People of the post as JSON `[{key, name, role}]` (stored).
+    pub people: Field,
+    /// Every day covered by an event date told in the text (multi-valued, indexed, fast).
+    pub event_day: Field,
+    /// `event_year` facet.
+    pub event_year: Field,
+    /// Event dates as ISO values, JSON array (stored).
+    pub event_dates: Field,
+    /// Everything else worth showing (`inspect`, `/api/posts`): JSON (stored).
+    pub meta: Field,
+}
+
+/// Builds the schema and the field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let raw = STRING | STORED | FAST;
+    let facet = STRING | FAST;
+    let text = |analyzer: Analyzer, stored: bool| {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(analyzer.name())
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let opts = TextOptions::default().set_indexing_options(indexing);
+        if stored { opts.set_stored() } else { opts }
+    };
+    let id = b.add_text_field("id", raw.clone());
+    let path = b.add_text_field("path", raw.clone());
+    let hash = b.add_u64_field("hash", FAST | STORED);
+    let expires = b.add_u64_field("expires", FAST);
+    let site = b.add_text_field("site", raw.clone());
+    let group = b.add_text_field("group", raw.clone());
+    let url = b.add_text_field("url", STORED | FAST);
+    let lang = b.add_text_field("lang", raw.clone());
+    let title_text = b.add_text_field("title", STORED);
+    let title_exact = b.add_text_field("title_exact", text(Analyzer::Plain, false));
+    let langs = Lang::ALL.map(|l| LangFields {
+        lang: l,
+        title: b.add_text_field(&format!("title_{}", l.suffix()), text(l.analyzer(), false)),
+        body: b.add_text_field(&format!("body_{}", l.suffix()), text(l.analyzer(), false)),
+    });
+    let names = b.add_text_field("names", text(Analyzer::Latin, false));
+    let summary = b.add_text_field("summary", STORED);
+    let body_text = b.add_text_field("body", STORED);
+    let date_opts = DateOptions::from(INDEXED)
+        .set_stored()
+        .set_fast()
+        .set_precision(DateTimePrecision::Seconds);
+    let published = b.add_date_field("published", date_opts);
+    let published_text = b.add_text_field("published_text", STORED);
+    let year = b.add_text_field("year", facet.clone());
+    let month = b.add_text_field("month", facet.clone());
+    let category = b.add_text_field("category", facet.clone());
+    let tag = b.add_text_field("tag", facet.clone());
+    let person = b.add_text_field("person", facet.clone());
+    let person_label = b.add_text_field("person_label", FAST);
+    let people = b.add_text_field("people", STORED);
+    let event_day = b.add_date_field(
+        "event_day",
+        DateOptions::from(INDEXED).set_fast().set_precision(DateTimePrecision::Seconds),
+    );
+    let event_year = b.add_text_field("event_year", facet);
+    let event_dates = b.add_text_field("event_dates", STORED);
+    let meta = b.add_text_field("meta", STORED);
+    let fields = Fields {
+        id,
+        path,
+        hash,
+        expires,
+        site,
+        group,
+        url,
+        lang,
+        title_text,
+        title_exact,
+        langs,
+        names,
+        summary,
+        body_text,
+        published,
+        published_text,
+        year,
+        month,
+        category,
+        tag,
+        person,
+        person_label,
+        people,
+        event_day,
+        event_year,
+        event_dates,
+        meta,
+    };
+    (b.build(), fields)
+}
+
+impl Fields {
+    /// Field handles of an existing index's schema, or `None` when it is not an annals schema.
+    pub fn from_schema(schema: &Schema) -> Option<Fields> {
+        let (expected, fields) = build();
+        (expected == *schema).then_some(fields)
+    }
+
+    /// The analysed fields of one language.
+    pub fn lang(&self, lang: Lang) -> &LangFields {
+        &self.langs[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(3)]
+    }
+}

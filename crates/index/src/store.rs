@@ -1,0 +1,67 @@
+//! Opening and creating the index folder, and checking that it is ours.
+
+use std::path::Path;
+
+use tantivy::Index;
+use tantivy::directory::MmapDirectory;
+
+use crate::analysis;
+use crate::error::Error;
+use crate::schema::{self, Fields, SCHEMA_VERSION};
+
+/// The commit payload: which schema version wrote the index.
+pub(crate) fn payload() -> String {
+    format!("{{\"annals_schema\":{SCHEMA_VERSION}}}")
+}
+
+fn payload_ok(index: &Index) -> bool {
+    index.load_metas().ok().and_then(|m| m.payload).is_none_or(|p| p == payload())
+}
+
+/// Opens an existing annals index for reading (analysers registered).
+pub fn open(path: &Path) -> Result<(Index, Fields), Error> {
+    if !path.join("meta.json").is_file() {
+        return Err(Error::NoIndex { path: path.to_owned() });
+    }
+    let index = Index::open_in_dir(path)?;
+    let fields = Fields::from_schema(&index.schema())
+        .filter(|_| payload_ok(&index))
+        .ok_or_else(|| Error::IncompatibleIndex { path: path.to_owned() })?;
+    analysis::register(&index);
+    Ok((index, fields))
+}
+
+/// Opens the index at `path` for writing, creating it when missing. An index written by
+/// another schema version is deleted and created anew (its documents are rebuilt by the run).
+pub(crate) fn open_or_create(path: &Path, _full: bool) -> Result<(Index, Fields), Error> {
+    let io = |source| Error::IndexDir { path: path.to_owned(), source };
+    std::fs::create_dir_all(path).map_err(io)?;
+    if path.join("meta.json").is_file() {
+        match open(path) {
+            Ok(opened) => return Ok(opened),
+            Err(Error::IncompatibleIndex { .. }) => {
+                tracing::warn!(index = %path.display(), "index built by another version: rebuilding");
+                clear_dir(path).map_err(io)?;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let (schema, fields) = schema::build();
+    let dir = MmapDirectory::open(path).map_err(|e| Error::Tantivy(e.into()))?;
+    let index = Index::create(dir, schema, tantivy::IndexSettings::default())?;
+    analysis::register(&index);
+    Ok((index, fields))
+}
+
+/// Removes the index files in `path` (only files: a user's stray folder is left alone).
+fn clear_dir(path: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if entry.file_type()?.is_file() && !name.starts_with("README") && name != ".gitkeep" {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,541 @@
+//! The query engine: one [`Engine`] answers searches, posts, suggestions, facet look-ups and
+//! timelines over an annals index, for the HTTP routes and the CLI alike.
+//!
+//! A search runs in four steps: build the Tantivy query from the lenient query language and
+//! the filters ([`query`]); collect the whole matching set with scores; collapse it to one
+//! document per post (the visitor's language version when `lang` is given, else the best
+//! matching one) with the per-generation [`catalog::Catalog`]; then sort, count facets over
+//! the collapsed set ([`facets`]), and render the page's hits with snippets ([`snippet`]).
+
+pub mod catalog;
+pub mod facets;
+pub mod query;
+pub mod request;
+pub mod response;
+pub mod snippet;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use annals_index::{Fields, PersonRef};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{
+    DateTime, DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, Searcher, SegmentOrdinal,
+    SegmentReader, TantivyDocument, Term,
+};
+
+use catalog::Catalog;
+pub use request::{ParamError, SearchRequest, Sort};
+pub use response::*;
+
+/// Entries of a timeline answer at most.
+const MAX_TIMELINE: usize = 1000;
+/// Values per facet in a search answer (years and months are all listed).
+const FACET_LIMIT: usize = 30;
+
+/// What the engine itself can fail at: the index, never the user's input.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// Opening the index failed.
+    #[error(transparent)]
+    Open(#[from] annals_index::Error),
+    /// Reading the index failed.
+    #[error("reading the index failed")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+/// A search engine over one index; cheap to share (`Arc`), safe to use from many threads.
+/// Sees new commits of the index by itself.
+pub struct Engine {
+    reader: IndexReader,
+    fields: Fields,
+    catalog: RwLock<Option<(u64, Arc<Catalog>)>>,
+}
+
+/// A consistent view: a searcher and the catalog of the same generation.
+struct View {
+    searcher: Searcher,
+    catalog: Arc<Catalog>,
+}
+
+impl Engine {
+    /// Opens the index at `path`.
+    pub fn open(path: &Path) -> Result<Engine, EngineError> {
+        let (index, fields) = annals_index::open(path)?;
+        Engine::from_index(index, fields)
+    }
+
+    /// An engine over an opened index.
+    pub fn from_index(index: Index, fields: Fields) -> Result<Engine, EngineError> {
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        Ok(Engine { reader, fields, catalog: RwLock::new(None) })
+    }
+
+    /// Reloads the reader now (tests and `--watch` call it after a commit).
+    pub fn reload(&self) -> Result<(), EngineError> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// Documents (language versions) in the index.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn view(&self) -> Result<View, EngineError> {
+        let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        if let Some((g, cat)) = self.catalog.read().map_err(|_| poisoned())?.as_ref()
+            && *g == generation {
+                return Ok(View { searcher, catalog: cat.clone() });
+            }
+        let cat = Arc::new(Catalog::load(&searcher, &self.fields)?);
+        *self.catalog.write().map_err(|_| poisoned())? = Some((generation, cat.clone()));
+        Ok(View { searcher, catalog: cat })
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, EngineError> {
+        let started = Instant::now();
+        let view = self.view()?;
+        let parsed = query::parse(&req.q);
+        let (matched, relaxed) = self.matching(&view, &parsed, req)?;
+        let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
+        let mut facets = BTreeMap::new();
+        if req.facets {
+            facets = self.facets(&view, &ranked.reps, &ranked.lang_counts, req.lang.as_deref(), Some(FACET_LIMIT))?;
+        }
+        let reps = sort(&view.catalog, ranked.reps, req.sort, parsed.is_empty());
+        let total = reps.len();
+        let start = (req.page - 1).saturating_mul(req.per_page).min(total);
+        let end = (start + req.per_page).min(total);
+        let prefix = parsed
+            .last_is_prefix
+            .then(|| parsed.words().last().map(|w| (*w).to_owned()))
+            .flatten();
+        let highlighter = snippet::Highlighter::new(&parsed.words(), prefix.as_deref());
+        let mut hits = Vec::with_capacity(end - start);
+        for &(addr, score) in &reps[start..end] {
+            hits.push(self.hit(&view, addr, score, &highlighter, req.lang.as_deref())?);
+        }
+        Ok(SearchResponse {
+            total,
+            took_ms: (started.elapsed().as_secs_f64() * 1e5).round() / 100.0,
+            hits,
+            facets,
+            page: req.page,
+            per_page: req.per_page,
+            relaxed,
+        })
+    }
+
+    /// Every document matching the query and filters, with scores; relaxes a query with
+    /// several words when no post has them all.
+    fn matching(
+        &self,
+        view: &View,
+        parsed: &query::ParsedQuery,
+        req: &SearchRequest,
+    ) -> Result<(Vec<(DocAddress, Score)>, bool), EngineError> {
+        let filters = self.filters(req);
+        let builder = query::QueryBuilder::new(&self.fields);
+        let n = parsed.required.len();
+        let mut min = n;
+        loop {
+            let text = builder.build(parsed, (min < n).then_some(min));
+            let scoring = text.is_some();
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
+            clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
+            let q = BooleanQuery::new(clauses);
+            let docs = view.searcher.search(&q, &AllScored { scoring })?;
+            // Relax down to half the words (rounded up), never below one.
+            if !docs.is_empty() || n < 2 || min <= n.div_ceil(2).max(1) {
+                return Ok((docs, min < n));
+            }
+            min -= 1;
+        }
+    }
+
+    fn filters(&self, req: &SearchRequest) -> Vec<Box<dyn Query>> {
+        let f = &self.fields;
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        for p in &req.persons {
+            out.push(term(f.person, p));
+        }
+        let any_of = |field, values: &[String]| -> Option<Box<dyn Query>> {
+            if values.is_empty() {
+                return None;
+            }
+            let subs = values.iter().map(|v| (Occur::Should, term(field, v))).collect();
+            Some(Box::new(BooleanQuery::new(subs)))
+        };
+        out.extend(any_of(f.category, &req.categories));
+        out.extend(any_of(f.tag, &req.tags));
+        out.extend(any_of(f.month, &req.months));
+        let years: Vec<String> = req.years.iter().map(|y| y.to_string()).collect();
+        out.extend(any_of(f.year, &years));
+        if req.from.is_some() || req.to.is_some() {
+            out.push(date_range(f.published, req.from, req.to));
+        }
+        if req.event_from.is_some() || req.event_to.is_some() {
+            out.push(date_range(f.event_day, req.event_from, req.event_to));
+        }
+        out
+    }
+
+    /// Facet counts over the collapsed result set.
+    fn facets(
+        &self,
+        view: &View,
+        reps: &[(DocAddress, Score)],
+        lang_counts: &HashMap<String, usize>,
+        reader_lang: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<BTreeMap<String, Vec<FacetValue>>, EngineError> {
+        let by_segment = facets::by_segment(&view.searcher, reps.iter().map(|(a, _)| *a));
+        let mut out = BTreeMap::new();
+        for dim in facets::COLUMN_FACETS {
+            let counts = facets::count(&view.searcher, dim, &by_segment)?;
+            out.insert(dim.to_owned(), self.facet_values(view, dim, counts, reader_lang, limit));
+        }
+        let langs = lang_counts.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        out.insert("lang".to_owned(), self.facet_values(view, "lang", langs, reader_lang, limit));
+        Ok(out)
+    }
+
+    fn facet_values(
+        &self,
+        view: &View,
+        dim: &str,
+        counts: HashMap<String, usize>,
+        reader_lang: Option<&str>,
+        limit: Option<usize>,
+    ) -> Vec<FacetValue> {
+        let mut values: Vec<FacetValue> = counts
+            .into_iter()
+            .map(|(value, count)| {
+                let label = if dim == "person" {
+                    view.catalog.person_label(&value, reader_lang)
+                } else {
+                    value.clone()
+                };
+                FacetValue { value, label, count }
+            })
+            .collect();
+        match dim {
+            // Time dimensions: every value, newest first.
+            "year" | "month" | "event_year" => values.sort_by(|a, b| b.value.cmp(&a.value)),
+            _ => {
+                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+                if let Some(limit) = limit {
+                    values.truncate(limit);
+                }
+            }
+        }
+        values
+    }
+
+    fn hit(
+        &self,
+        view: &View,
+        addr: DocAddress,
+        score: Score,
+        highlighter: &snippet::Highlighter,
+        reader_lang: Option<&str>,
+    ) -> Result<Hit, EngineError> {
+        let f = &self.fields;
+        let doc: TantivyDocument = view.searcher.doc(addr)?;
+        let lang = text(&doc, f.lang);
+        let body = text(&doc, f.body_text);
+        let snippet_text = if body.trim().is_empty() { text(&doc, f.summary) } else { body };
+        let people: Vec<PersonRef> = serde_json::from_str(&text(&doc, f.people)).unwrap_or_default();
+        let _ = reader_lang;
+        Ok(Hit {
+            id: text(&doc, f.id),
+            url: text(&doc, f.url),
+            path: text(&doc, f.path),
+            title: text(&doc, f.title_text),
+            snippet: highlighter.snippet(&snippet_text, &lang),
+            published: text(&doc, f.published_text),
+            event_dates: serde_json::from_str(&text(&doc, f.event_dates)).unwrap_or_default(),
+            people: people.into_iter().map(|p| PersonName { key: p.key, name: p.name }).collect(),
+            score,
+            translations: self.translations(view, addr)?,
+            lang,
+        })
+    }
+
+    fn translations(&self, view: &View, addr: DocAddress) -> Result<Vec<Translation>, EngineError> {
+        let g = view.catalog.group(addr);
+        let mut out = Vec::new();
+        for &(_, other) in view.catalog.groups.get(g as usize).map_or(&[][..], Vec::as_slice) {
+            if other == addr {
+                continue;
+            }
+            let doc: TantivyDocument = view.searcher.doc(other)?;
+            out.push(Translation { lang: text(&doc, self.fields.lang), url: text(&doc, self.fields.url) });
+        }
+        out.sort_by(|a, b| a.lang.cmp(&b.lang));
+        Ok(out)
+    }
+
+    /// One post by id, with everything extracted from it.
+    pub fn post(&self, id: &str) -> Result<Option<PostView>, EngineError> {
+        let view = self.view()?;
+        let f = &self.fields;
+        let found = view.searcher.search(&*term(f.id, id), &AllScored { scoring: false })?;
+        let Some(&(addr, _)) = found.first() else { return Ok(None) };
+        let doc: TantivyDocument = view.searcher.doc(addr)?;
+        let people: Vec<PersonRef> = serde_json::from_str(&text(&doc, f.people)).unwrap_or_default();
+        Ok(Some(PostView {
+            id: text(&doc, f.id),
+            url: text(&doc, f.url),
+            path: text(&doc, f.path),
+            title: text(&doc, f.title_text),
+            lang: text(&doc, f.lang),
+            published: text(&doc, f.published_text),
+            summary: text(&doc, f.summary),
+            body: text(&doc, f.body_text),
+            people: people.into_iter().map(|p| PersonRole { key: p.key, name: p.name, role: p.role }).collect(),
+            event_dates: serde_json::from_str(&text(&doc, f.event_dates)).unwrap_or_default(),
+            translations: self.translations(&view, addr)?,
+            meta: serde_json::from_str(&text(&doc, f.meta)).unwrap_or_default(),
+        }))
+    }
+
+    /// Titles and people completing what is typed.
+    pub fn suggest(&self, q: &str, lang: Option<&str>, limit: usize) -> Result<Suggestions, EngineError> {
+        let q = request::clip(q, request::MAX_QUERY_BYTES);
+        let mut out = Vec::new();
+        if !q.trim().is_empty() {
+            let req = SearchRequest {
+                q: q.trim_end().to_owned(),
+                lang: lang.map(str::to_owned),
+                per_page: limit.clamp(1, 20),
+                facets: false,
+                ..SearchRequest::default()
+            };
+            for hit in self.search(&req)?.hits {
+                out.push(Suggestion { kind: "title", text: hit.title, value: hit.url, id: Some(hit.id) });
+            }
+            let view = self.view()?;
+            let typed: Vec<String> = annals_index::analysis::Analyzer::Latin.terms(q);
+            let mut people: Vec<(String, String)> = view
+                .catalog
+                .person_names
+                .keys()
+                .filter_map(|key| {
+                    let label = view.catalog.person_label(key, lang);
+                    let words = annals_index::analysis::Analyzer::Latin.terms(&label);
+                    let all = typed.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())));
+                    all.then(|| (label, key.clone()))
+                })
+                .collect();
+            people.sort();
+            for (label, key) in people.into_iter().take(limit.clamp(1, 20)) {
+                out.push(Suggestion { kind: "person", text: label, value: key, id: None });
+            }
+        }
+        Ok(Suggestions { q: q.to_owned(), suggestions: out })
+    }
+
+    /// Values of one facet for a search, filtered by what is typed (`q` matches the start of
+    /// any word of the label or value, across scripts).
+    pub fn facet_search(&self, facet: &str, typed: &str, req: &SearchRequest) -> Result<FacetSearch, EngineError> {
+        let view = self.view()?;
+        let parsed = query::parse(&req.q);
+        let (matched, _) = self.matching(&view, &parsed, req)?;
+        let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
+        let all = self.facets(&view, &ranked.reps, &ranked.lang_counts, req.lang.as_deref(), None)?;
+        let typed: Vec<String> = annals_index::analysis::Analyzer::Latin.terms(typed);
+        let mut values: Vec<FacetValue> = all
+            .get(facet)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|v| {
+                let mut words = annals_index::analysis::Analyzer::Latin.terms(&v.label);
+                words.extend(annals_index::analysis::Analyzer::Latin.terms(&v.value));
+                typed.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        values.truncate(50);
+        Ok(FacetSearch { facet: facet.to_owned(), values })
+    }
+
+    /// Event dates told in the posts matching `req` that fall in `[event_from, event_to]`,
+    /// oldest first, with their posts and people.
+    pub fn timeline(&self, req: &SearchRequest) -> Result<Timeline, EngineError> {
+        let view = self.view()?;
+        let parsed = query::parse(&req.q);
+        let (matched, _) = self.matching(&view, &parsed, req)?;
+        let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
+        let f = &self.fields;
+        let from = req.event_from.unwrap_or(jiff::civil::date(1, 1, 1));
+        let to = req.event_to.unwrap_or(jiff::civil::date(9999, 12, 31));
+        let mut entries: BTreeMap<(jiff::civil::Date, String), TimelineEntry> = BTreeMap::new();
+        for &(addr, _) in &ranked.reps {
+            let doc: TantivyDocument = view.searcher.doc(addr)?;
+            let dates: Vec<String> = serde_json::from_str(&text(&doc, f.event_dates)).unwrap_or_default();
+            let people: Vec<PersonRef> = serde_json::from_str(&text(&doc, f.people)).unwrap_or_default();
+            for value in dates {
+                let Some((first, last)) = annals_index::value_range(&value) else { continue };
+                if last < from || first > to {
+                    continue;
+                }
+                let entry = entries.entry((first, value.clone())).or_insert_with(|| TimelineEntry {
+                    date: value.clone(),
+                    posts: Vec::new(),
+                    people: Vec::new(),
+                });
+                entry.posts.push(PostRef {
+                    id: text(&doc, f.id),
+                    title: text(&doc, f.title_text),
+                    url: text(&doc, f.url),
+                    lang: text(&doc, f.lang),
+                });
+                for p in &people {
+                    if !entry.people.iter().any(|e| e.key == p.key) {
+                        entry.people.push(PersonName { key: p.key.clone(), name: p.name.clone() });
+                    }
+                }
+            }
+        }
+        let total = entries.len();
+        let events = entries.into_values().take(MAX_TIMELINE).collect();
+        Ok(Timeline { events, total })
+    }
+}
+
+fn poisoned() -> EngineError {
+    EngineError::Index(tantivy::TantivyError::SystemError("catalog lock poisoned".into()))
+}
+
+fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+}
+
+fn date_range(
+    field: tantivy::schema::Field,
+    from: Option<jiff::civil::Date>,
+    to: Option<jiff::civil::Date>,
+) -> Box<dyn Query> {
+    // Days are compared in UTC: event days are indexed at UTC midnight, and publication
+    // times are widened by a day on each side less than a day's worth of offsets.
+    let secs = |d: jiff::civil::Date, end: bool| {
+        let day = if end { d.tomorrow().unwrap_or(d) } else { d };
+        day.to_zoned_datetime(jiff::tz::TimeZone::UTC).map(|z| z.timestamp().as_second()).unwrap_or(0)
+    };
+    let bound = |d: Option<jiff::civil::Date>, end: bool| match d {
+        None => Bound::Unbounded,
+        Some(d) => {
+            let t = Term::from_field_date_for_search(field, DateTime::from_timestamp_secs(secs(d, end)));
+            if end { Bound::Excluded(t) } else { Bound::Included(t) }
+        }
+    };
+    Box::new(RangeQuery::new(bound(from, false), bound(to, true)))
+}
+
+fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
+}
+
+/// The result set after collapsing language versions.
+struct Collapsed {
+    /// One document per post, with its score.
+    reps: Vec<(DocAddress, Score)>,
+    /// Per language: posts of the matched set that have a version in it.
+    lang_counts: HashMap<String, usize>,
+}
+
+/// One document per translation group: the version in `lang` when given (groups without one
+/// are dropped), else the best-scoring matched version.
+fn collapse(cat: &Catalog, matched: &[(DocAddress, Score)], lang: Option<&str>) -> Collapsed {
+    let mut best: HashMap<u32, (DocAddress, Score)> = HashMap::with_capacity(matched.len());
+    for &(addr, score) in matched {
+        let g = cat.group(addr);
+        let slot = best.entry(g).or_insert((addr, score));
+        if score > slot.1 {
+            *slot = (addr, score);
+        }
+    }
+    let mut lang_counts: HashMap<String, usize> = HashMap::new();
+    let mut seen_langs = HashSet::new();
+    let mut reps = Vec::with_capacity(best.len());
+    for (g, (addr, score)) in best {
+        seen_langs.clear();
+        for &(l, _) in cat.groups.get(g as usize).map_or(&[][..], Vec::as_slice) {
+            if seen_langs.insert(l) {
+                *lang_counts.entry(cat.langs[l as usize].clone()).or_default() += 1;
+            }
+        }
+        match lang {
+            Some(lang) => {
+                if let Some(version) = cat.version(g, lang) {
+                    reps.push((version, score));
+                }
+            }
+            None => reps.push((addr, score)),
+        }
+    }
+    Collapsed { reps, lang_counts }
+}
+
+fn sort(cat: &Catalog, mut reps: Vec<(DocAddress, Score)>, sort: Sort, browsing: bool) -> Vec<(DocAddress, Score)> {
+    let newest = |a: &(DocAddress, Score), b: &(DocAddress, Score)| {
+        cat.published(b.0).cmp(&cat.published(a.0)).then_with(|| a.0.cmp(&b.0))
+    };
+    match (sort, browsing) {
+        (Sort::Newest, _) | (Sort::Relevance, true) => reps.sort_by(newest),
+        (Sort::Oldest, _) => reps.sort_by(|a, b| newest(b, a)),
+        (Sort::Relevance, false) => {
+            reps.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(a, b)));
+        }
+    }
+    reps
+}
+
+/// Collects every matching document with its score.
+struct AllScored {
+    scoring: bool,
+}
+
+struct AllScoredSegment {
+    segment: SegmentOrdinal,
+    docs: Vec<(DocAddress, Score)>,
+}
+
+impl Collector for AllScored {
+    type Fruit = Vec<(DocAddress, Score)>;
+    type Child = AllScoredSegment;
+
+    fn for_segment(&self, segment: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<AllScoredSegment> {
+        Ok(AllScoredSegment { segment, docs: Vec::new() })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.scoring
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(DocAddress, Score)>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.concat())
+    }
+}
+
+impl SegmentCollector for AllScoredSegment {
+    type Fruit = Vec<(DocAddress, Score)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.docs.push((DocAddress::new(self.segment, doc), score));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.docs
+    }
+}

@@ -1,0 +1,386 @@
+//! The query language, read leniently, and the Tantivy query built from it.
+//!
+//! Words, `"phrases"`, `-exclusions` and `OR` between items. Anything else (unbalanced
+//! quotes, stray operators, `field:value` syntax) degrades to plain words: parsing never
+//! fails. Each word is searched as written (title without stemming), stemmed in every
+//! language's fields, transliterated to Latin in the names field, and (when long enough)
+//! with typos; the last word of a query typed without a trailing space also as a prefix.
+
+use std::collections::BTreeSet;
+
+use annals_index::analysis::Analyzer;
+use annals_index::{Fields, Lang};
+use tantivy::Term;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+/// Weight of a match in the unstemmed title.
+const W_TITLE_EXACT: f32 = 4.0;
+/// Weight of a stemmed match in the title.
+const W_TITLE: f32 = 2.5;
+/// Weight of a stemmed match in the body.
+const W_BODY: f32 = 1.0;
+/// Weight of a transliterated name match.
+const W_NAMES: f32 = 2.0;
+/// Weight of a typo-tolerant match (constant-scored by Tantivy).
+const W_FUZZY: f32 = 0.4;
+/// Weight of a prefix match on the word being typed.
+const W_PREFIX: f32 = 0.6;
+/// Most words of a query that are used.
+const MAX_ITEMS: usize = 12;
+
+/// One element of a parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// A word.
+    Word(String),
+    /// Words that must appear together, in order.
+    Phrase(Vec<String>),
+}
+
+/// A query as the user meant it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParsedQuery {
+    /// Groups that must all match; each group matches when one of its items does (`a OR b`).
+    pub required: Vec<Vec<Item>>,
+    /// Items that must not match.
+    pub excluded: Vec<Item>,
+    /// The last word was still being typed (no trailing space or quote).
+    pub last_is_prefix: bool,
+}
+
+impl ParsedQuery {
+    /// True when there is nothing to match (browse).
+    pub fn is_empty(&self) -> bool {
+        self.required.is_empty()
+    }
+
+    /// Every word of the required groups (for snippets and highlighting).
+    pub fn words(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for group in &self.required {
+            for item in group {
+                match item {
+                    Item::Word(w) => out.push(w.as_str()),
+                    Item::Phrase(ws) => out.extend(ws.iter().map(String::as_str)),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Splits text into words the way the analysers do (letters and digits).
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// Reads a query; never fails.
+pub fn parse(input: &str) -> ParsedQuery {
+    let mut out = ParsedQuery::default();
+    let chars: Vec<char> = input.chars().collect();
+    let mut i = 0;
+    let mut pending_or = false;
+    let mut last_word_open = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let negated = c == '-' && i + 1 < chars.len() && !chars[i + 1].is_whitespace();
+        let start = if negated { i + 1 } else { i };
+        let (item, next, open) = if chars.get(start) == Some(&'"') {
+            match chars[start + 1..].iter().position(|&c| c == '"') {
+                Some(len) => {
+                    let inner: String = chars[start + 1..start + 1 + len].iter().collect();
+                    let ws = words(&inner);
+                    let item = match ws.len() {
+                        0 => None,
+                        1 => Some(Item::Word(ws[0].clone())),
+                        _ => Some(Item::Phrase(ws)),
+                    };
+                    (item, start + len + 2, false)
+                }
+                // An unbalanced quote: the rest is plain words.
+                None => {
+                    i = start + 1;
+                    continue;
+                }
+            }
+        } else {
+            let end = chars[start..].iter().position(|c| c.is_whitespace()).map_or(chars.len(), |p| start + p);
+            let token: String = chars[start..end].iter().collect();
+            if token == "OR" && !negated {
+                pending_or = !out.required.is_empty();
+                i = end;
+                continue;
+            }
+            let ws = words(&token);
+            if ws.len() > 1 && !negated {
+                // `covid-19`, `field:value`, `a.b`: several words; keep them as separate
+                // required words (the analysers would split them the same way).
+                for (k, w) in ws.iter().enumerate() {
+                    push(&mut out, Item::Word(w.clone()), pending_or && k == 0);
+                }
+                pending_or = false;
+                i = end;
+                last_word_open = end == chars.len();
+                continue;
+            }
+            let item = match ws.len() {
+                0 => None,
+                1 => Some(Item::Word(ws[0].clone())),
+                _ => Some(Item::Phrase(ws)),
+            };
+            (item, end, end == chars.len())
+        };
+        i = next;
+        last_word_open = open;
+        let Some(item) = item else { continue };
+        if negated {
+            out.excluded.push(item);
+        } else {
+            push(&mut out, item, pending_or);
+        }
+        pending_or = false;
+    }
+    out.last_is_prefix = last_word_open
+        && matches!(out.required.last().and_then(|g| g.last()), Some(Item::Word(_)));
+    out.required.truncate(MAX_ITEMS);
+    out.excluded.truncate(MAX_ITEMS);
+    out
+}
+
+fn push(out: &mut ParsedQuery, item: Item, or_with_previous: bool) {
+    match out.required.last_mut() {
+        Some(group) if or_with_previous => group.push(item),
+        _ => out.required.push(vec![item]),
+    }
+}
+
+/// Builds Tantivy queries for parsed queries over the annals fields.
+pub struct QueryBuilder<'a> {
+    fields: &'a Fields,
+}
+
+/// Which languages' fields a word is worth looking for with typos and prefixes.
+fn script_langs(word: &str) -> &'static [Lang] {
+    if word.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
+        &[Lang::Ru, Lang::Kk, Lang::Other]
+    } else if word.chars().any(|c| c.is_ascii_alphabetic()) {
+        &[Lang::En, Lang::Other]
+    } else {
+        &[Lang::Other]
+    }
+}
+
+/// Typos allowed for a word of this many letters: 1 from 5, 2 from 9.
+pub fn typo_budget(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+impl<'a> QueryBuilder<'a> {
+    /// A builder over `fields`.
+    pub fn new(fields: &'a Fields) -> Self {
+        QueryBuilder { fields }
+    }
+
+    /// The text part of a search: `None` when the query is empty. `min_groups` relaxes the
+    /// query: at least that many of the required groups must match (all when `None`).
+    pub fn build(&self, q: &ParsedQuery, min_groups: Option<usize>) -> Option<Box<dyn Query>> {
+        if q.is_empty() {
+            return None;
+        }
+        let n = q.required.len();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut groups: Vec<Box<dyn Query>> = Vec::new();
+        for (gi, group) in q.required.iter().enumerate() {
+            let prefix = q.last_is_prefix && gi == n - 1;
+            let alternatives: Vec<Box<dyn Query>> =
+                group.iter().map(|item| self.item(item, prefix, true)).collect();
+            groups.push(one_of(alternatives));
+        }
+        match min_groups {
+            Some(m) if m < n => {
+                let subs = groups.into_iter().map(|g| (Occur::Should, g)).collect();
+                clauses.push((Occur::Must, Box::new(BooleanQuery::with_minimum_required_clauses(subs, m.max(1)))));
+            }
+            _ => clauses.extend(groups.into_iter().map(|g| (Occur::Must, g))),
+        }
+        for item in &q.excluded {
+            clauses.push((Occur::MustNot, self.item(item, false, false)));
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// A word or phrase in every field it can match in.
+    fn item(&self, item: &Item, prefix: bool, tolerant: bool) -> Box<dyn Query> {
+        match item {
+            Item::Word(w) => self.word(w, prefix, tolerant),
+            Item::Phrase(ws) => self.phrase(ws),
+        }
+    }
+
+    fn word(&self, word: &str, prefix: bool, tolerant: bool) -> Box<dyn Query> {
+        let f = self.fields;
+        let mut alts: Vec<Box<dyn Query>> = Vec::new();
+        let mut seen = BTreeSet::new();
+        for t in Analyzer::Plain.terms(word) {
+            alts.push(boosted(term(f.title_exact, &t), W_TITLE_EXACT));
+        }
+        for t in Analyzer::Latin.terms(word) {
+            alts.push(boosted(term(f.names, &t), W_NAMES));
+        }
+        for lf in &f.langs {
+            let terms = lf.lang.analyzer().terms(word);
+            // One term per language and field (a word the analyser splits is rare: `i.e.`).
+            for t in terms.into_iter().take(2) {
+                if !seen.insert((lf.lang as u8, t.clone())) {
+                    continue;
+                }
+                alts.push(boosted(term(lf.title, &t), W_TITLE));
+                alts.push(boosted(term(lf.body, &t), W_BODY));
+            }
+        }
+        if tolerant {
+            let typos = typo_budget(word);
+            for &lang in script_langs(word) {
+                let lf = f.lang(lang);
+                let Some(stem) = lang.analyzer().terms(word).into_iter().next() else { continue };
+                if typos > 0 {
+                    for field in [lf.title, lf.body] {
+                        alts.push(boosted(
+                            Box::new(FuzzyTermQuery::new(Term::from_field_text(field, &stem), typos, true)),
+                            W_FUZZY,
+                        ));
+                    }
+                }
+                if prefix && word.chars().count() >= 2 {
+                    // The typed prefix itself and its stem: `конференци` must reach
+                    // `конференц`, `forum` must reach `forums`.
+                    let plain = Analyzer::Plain.terms(word).into_iter().next().unwrap_or_default();
+                    for p in BTreeSet::from([plain, stem.clone()]) {
+                        if p.chars().count() < 2 {
+                            continue;
+                        }
+                        for field in [lf.title, lf.body] {
+                            alts.push(boosted(
+                                Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, &p), 0, true)),
+                                W_PREFIX,
+                            ));
+                        }
+                    }
+                }
+            }
+            if prefix
+                && let Some(p) = Analyzer::Latin.terms(word).into_iter().next()
+                    && p.len() >= 3 {
+                        alts.push(boosted(
+                            Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(f.names, &p), 0, true)),
+                            W_PREFIX,
+                        ));
+                    }
+            if typos > 0
+                && let Some(t) = Analyzer::Latin.terms(word).into_iter().next() {
+                    alts.push(boosted(
+                        Box::new(FuzzyTermQuery::new(Term::from_field_text(f.names, &t), typos, true)),
+                        W_FUZZY,
+                    ));
+                }
+        }
+        one_of(alts)
+    }
+
+    fn phrase(&self, words: &[String]) -> Box<dyn Query> {
+        let f = self.fields;
+        let text = words.join(" ");
+        let mut alts: Vec<Box<dyn Query>> = Vec::new();
+        let mut add = |field: Field, analyzer: Analyzer, weight: f32| {
+            let terms = analyzer.terms(&text);
+            match terms.len() {
+                0 => {}
+                1 => alts.push(boosted(term(field, &terms[0]), weight)),
+                _ => {
+                    let terms = terms.iter().map(|t| Term::from_field_text(field, t)).collect();
+                    alts.push(boosted(Box::new(PhraseQuery::new(terms)), weight));
+                }
+            }
+        };
+        add(f.title_exact, Analyzer::Plain, W_TITLE_EXACT);
+        add(f.names, Analyzer::Latin, W_NAMES);
+        for lf in &f.langs {
+            add(lf.title, lf.lang.analyzer(), W_TITLE);
+            add(lf.body, lf.lang.analyzer(), W_BODY);
+        }
+        one_of(alts)
+    }
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+}
+
+fn boosted(q: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, weight))
+}
+
+fn one_of(mut alts: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if alts.len() == 1 {
+        return alts.pop().expect("one element");
+    }
+    Box::new(BooleanQuery::union(alts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Item {
+        Item::Word(s.to_owned())
+    }
+
+    #[test]
+    fn words_phrases_exclusions_and_or() {
+        let q = parse(r#"silk "road forum" -covid a OR b "#);
+        assert_eq!(
+            q.required,
+            vec![vec![w("silk")], vec![Item::Phrase(vec!["road".into(), "forum".into()])], vec![w("a"), w("b")]]
+        );
+        assert_eq!(q.excluded, vec![w("covid")]);
+        assert!(!q.last_is_prefix);
+    }
+
+    #[test]
+    fn the_word_being_typed_is_a_prefix() {
+        assert!(parse("гематол").last_is_prefix);
+        assert!(!parse("гематол ").last_is_prefix);
+        assert!(!parse("\"silk road\"").last_is_prefix);
+    }
+
+    #[test]
+    fn hostile_input_degrades_to_words() {
+        for input in ["\"unbalanced quote", "OR OR -", "title:forum", "-", "\"\"", "a\0b", "((()))", "*?~^"] {
+            let q = parse(input);
+            for word in q.words() {
+                assert!(!word.is_empty() && word.chars().all(char::is_alphanumeric), "{input:?}: {word:?}");
+            }
+        }
+        assert_eq!(parse("\"unbalanced quote").required, vec![vec![w("unbalanced")], vec![w("quote")]]);
+        assert_eq!(parse("title:forum").required, vec![vec![w("title")], vec![w("forum")]]);
+        assert!(parse("OR -").is_empty());
+    }
+
+    #[test]
+    fn typo_budget_grows_with_length() {
+        assert_eq!(typo_budget("донор"), 1);
+        assert_eq!(typo_budget("дом"), 0);
+        assert_eq!(typo_budget("гематологии"), 2);
+    }
+}

@@ -1,0 +1,190 @@
+//! What the engine answers: the shapes that leave the process as JSON, over HTTP and from
+//! `annals search --json` alike.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A page of search results with facet counts.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SearchResponse {
+    /// Posts matching the query and filters (one per post: language versions are collapsed).
+    pub total: usize,
+    /// Time spent in the engine, milliseconds.
+    pub took_ms: f64,
+    /// This page of hits.
+    pub hits: Vec<Hit>,
+    /// Counts per facet value for the whole result set: `person`, `year`, `month`, `lang`,
+    /// `category`, `tag`, `event_year`.
+    pub facets: BTreeMap<String, Vec<FacetValue>>,
+    /// 1-based page.
+    pub page: usize,
+    /// Hits per page.
+    pub per_page: usize,
+    /// True when no post had every word and the query was relaxed to most of them.
+    pub relaxed: bool,
+}
+
+/// One post in the results.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Hit {
+    /// Document id: `<site>:<lang>:<route>`.
+    pub id: String,
+    /// URL path on the site.
+    pub url: String,
+    /// Source file, relative to the content root.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Language of this version.
+    pub lang: String,
+    /// Publication time, RFC 3339 with the site's offset.
+    pub published: String,
+    /// Dates of the events the post tells of (ISO dates, months, years or `A/B` ranges).
+    pub event_dates: Vec<String>,
+    /// People named in the post.
+    pub people: Vec<PersonName>,
+    /// An excerpt, HTML-escaped, with matches in `<mark>`.
+    pub snippet: String,
+    /// Relevance score (0 when browsing).
+    pub score: f32,
+    /// The post's other language versions.
+    pub translations: Vec<Translation>,
+}
+
+/// A person as shown with a hit.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct PersonName {
+    /// Archive-wide key (the `person` filter's value).
+    pub key: String,
+    /// Name as written in this post.
+    pub name: String,
+}
+
+/// Another language version of a post.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct Translation {
+    /// Language.
+    pub lang: String,
+    /// URL path of that version.
+    pub url: String,
+}
+
+/// One value of a facet.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The value to filter by.
+    pub value: String,
+    /// What to show (a person's name; the value itself elsewhere).
+    pub label: String,
+    /// Posts in the result set with this value.
+    pub count: usize,
+}
+
+/// A person as stored with a post, role included.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct PersonRole {
+    /// Archive-wide key.
+    pub key: String,
+    /// Name as written in this post.
+    pub name: String,
+    /// Title or role in this post.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// One post with everything extracted from it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PostView {
+    /// Document id.
+    pub id: String,
+    /// URL path on the site.
+    pub url: String,
+    /// Source file, relative to the content root.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Language.
+    pub lang: String,
+    /// Publication time, RFC 3339.
+    pub published: String,
+    /// Summary (text before `===`).
+    pub summary: String,
+    /// Plain text of the body.
+    pub body: String,
+    /// People, with roles.
+    pub people: Vec<PersonRole>,
+    /// Event dates told in the text.
+    pub event_dates: Vec<String>,
+    /// Other language versions.
+    pub translations: Vec<Translation>,
+    /// Taxonomy, dates' and language's sources, as JSON.
+    #[schema(value_type = Object)]
+    pub meta: serde_json::Value,
+}
+
+/// A completion offered while typing.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Suggestion {
+    /// `title` or `person`.
+    pub kind: &'static str,
+    /// Text to show.
+    pub text: String,
+    /// For a title: the post's URL; for a person: the `person` filter value.
+    pub value: String,
+    /// For a title: the post's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// Completions for what is typed.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Suggestions {
+    /// The query as received.
+    pub q: String,
+    /// Titles first, then people.
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// A post in the timeline.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PostRef {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// URL path.
+    pub url: String,
+    /// Language.
+    pub lang: String,
+}
+
+/// Everything that happened at one event date.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TimelineEntry {
+    /// The event date as told (ISO date, month, year or range).
+    pub date: String,
+    /// Posts telling of it.
+    pub posts: Vec<PostRef>,
+    /// People named in those posts.
+    pub people: Vec<PersonName>,
+}
+
+/// Event dates in a period, oldest first.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Timeline {
+    /// Entries, oldest first.
+    pub events: Vec<TimelineEntry>,
+    /// Entries in the period (the list is cut at 1,000).
+    pub total: usize,
+}
+
+/// Values of one facet matching a typed prefix.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FacetSearch {
+    /// The facet.
+    pub facet: String,
+    /// Matching values, most frequent first.
+    pub values: Vec<FacetValue>,
+}

@@ -1,0 +1,128 @@
+//! The HTTP service: routes over the [`Engine`], limits, CORS, graceful shutdown.
+//!
+//! [`app`] builds the router from an [`AppState`]; [`serve`] runs it on a listener until a
+//! shutdown future completes. Searches run on the blocking pool behind a semaphore, so a
+//! burst of heavy queries waits its turn instead of starving the runtime.
+
+mod error;
+pub mod openapi;
+mod routes;
+pub mod ui;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderValue, Method};
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tower_http::cors::CorsLayer;
+
+pub use error::ApiError;
+
+use crate::engine::Engine;
+
+/// Limits of the service; the defaults are documented in README.md.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Searches running at once; more wait (up to `timeout`) for a turn.
+    pub max_concurrent: usize,
+    /// Longest a request may take before it is answered 408 (or 503 while waiting).
+    pub timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_concurrent: 8, timeout: Duration::from_secs(10) }
+    }
+}
+
+/// Settings of the service besides the index.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Limits.
+    pub limits: Limits,
+    /// The only origin allowed to call the API from a browser on another site (CORS).
+    pub allow_origin: Option<String>,
+    /// Base URL of the site the posts live on (`https://example.org`), for links.
+    pub site_url: Option<String>,
+}
+
+/// Shared state of the handlers; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    engine: Arc<Engine>,
+    permits: Arc<Semaphore>,
+    options: Arc<Options>,
+}
+
+impl AppState {
+    /// State over an engine.
+    pub fn new(engine: Arc<Engine>, options: Options) -> AppState {
+        let permits = Arc::new(Semaphore::new(options.limits.max_concurrent.max(1)));
+        AppState { engine, permits, options: Arc::new(options) }
+    }
+
+    /// Runs `f` with the engine on the blocking pool, once a search permit is free.
+    pub(crate) async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Engine) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let wait = self.options.limits.timeout;
+        let permit = tokio::time::timeout(wait, self.permits.clone().acquire_owned())
+            .await
+            .map_err(|_| ApiError::Busy)?
+            .map_err(|_| ApiError::Busy)?;
+        let engine = self.engine.clone();
+        let joined = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            f(&engine)
+        })
+        .await;
+        joined.unwrap_or_else(|e| {
+            let msg = format!("search task failed: {e}");
+            Err(ApiError::Internal(crate::engine::EngineError::Index(tantivy::TantivyError::SystemError(msg))))
+        })
+    }
+
+    pub(crate) fn options(&self) -> &Options {
+        &self.options
+    }
+}
+
+/// The router with every route and layer.
+pub fn app(state: AppState) -> Router {
+    let timeout = state.options.limits.timeout;
+    let mut router = routes::router()
+        .merge(ui::router())
+        .with_state(state.clone())
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ));
+    if let Some(origin) = &state.options.allow_origin {
+        match HeaderValue::from_str(origin) {
+            Ok(origin) => {
+                router = router.layer(
+                    CorsLayer::new()
+                        .allow_origin(origin)
+                        .allow_methods([Method::GET])
+                        .max_age(Duration::from_secs(3600)),
+                );
+            }
+            Err(_) => tracing::warn!(%origin, "ignoring --allow-origin: not a valid origin"),
+        }
+    }
+    router
+}
+
+/// Serves `app(state)` on `listener` until `shutdown` completes, then finishes the requests
+/// in flight.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await
+}
