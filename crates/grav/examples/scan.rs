@@ -1,12 +1,13 @@
 //! Reads every page of every Grav site under a folder and prints what came of them.
 //!
 //! ```text
-//! cargo run --release -p annals-grav --example scan -- ../shared/corpus/grav [--list] [--warnings]
+//! cargo run --release -p annals-grav --example scan -- ../shared/corpus/grav [--list] [--warnings] [--show TEXT]
 //! ```
 //!
 //! Prints the number of sites, page files, posts, posts hidden behind another post with the
 //! same URL, skipped files by reason, errors (each one), warnings, and where dates and
-//! languages came from. `--list` also prints one line per file. A panic while reading a page is
+//! languages came from. `--list` also prints one line per file, `--show TEXT` the whole post
+//! (title, summary, body) of every file whose path contains `TEXT`. A panic while reading a page is
 //! caught and reported as such (there should be none).
 
 use std::collections::{BTreeMap, HashMap};
@@ -18,15 +19,18 @@ use annals_grav::{Outcome, discover, read_page};
 fn main() {
     let mut folder: Option<PathBuf> = None;
     let (mut list, mut show_warnings) = (false, false);
-    for arg in std::env::args().skip(1) {
+    let mut show: Option<String> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--list" => list = true,
             "--warnings" => show_warnings = true,
+            "--show" => show = args.next(),
             _ => folder = Some(PathBuf::from(arg)),
         }
     }
     let Some(folder) = folder else {
-        eprintln!("usage: scan FOLDER [--list] [--warnings]");
+        eprintln!("usage: scan FOLDER [--list] [--warnings] [--show TEXT]");
         std::process::exit(2);
     };
     let started = Instant::now();
@@ -80,6 +84,9 @@ fn main() {
                         continue;
                     }
                     seen.insert(p.url.clone(), file.path.clone());
+                    if show.as_deref().is_some_and(|s| rel.contains(s)) {
+                        println!("==== {rel} -> {}\n{p:#?}", p.url);
+                    }
                     posts += 1;
                     site_posts += 1;
                     *date_sources.entry(format!("{:?}", p.date_source)).or_default() += 1;

@@ -70,10 +70,10 @@ pub fn parse_grav_date(s: &str, dateformat: Option<&str>, tz: &TimeZone) -> Resu
     if input.len() > MAX_LEN {
         return Err(DateError::Unrecognised(truncate(input)));
     }
-    if let Some(format) = dateformat.map(str::trim).filter(|f| !f.is_empty()) {
-        if let Some(parts) = php_format(input, format) {
-            return build(input, parts, tz);
-        }
+    if let Some(format) = dateformat.map(str::trim).filter(|f| !f.is_empty())
+        && let Some(parts) = php_format(input, format)
+    {
+        return build(input, parts, tz);
     }
     let parts = free(input).ok_or_else(|| DateError::Unrecognised(input.to_owned()))?;
     build(input, parts, tz)
@@ -469,11 +469,11 @@ fn free(input: &str) -> Option<Parts> {
                     if punct(i) == Some(':') && num(i + 1).is_some_and(|(_, n)| n == 2) {
                         p.second = num(i + 1)?.0;
                         i += 2;
-                        if matches!(punct(i), Some('.') | Some(',')) {
-                            if let Some((f, n)) = num(i + 1) {
-                                p.nanos = if n <= 9 { f * 10i64.pow(9 - n as u32) } else { return None };
-                                i += 2;
-                            }
+                        if matches!(punct(i), Some('.') | Some(','))
+                            && let Some((f, n)) = num(i + 1)
+                        {
+                            p.nanos = if n <= 9 { f * 10i64.pow(9 - n as u32) } else { return None };
+                            i += 2;
                         }
                     }
                     // am / pm, also written a.m. / p.m.
@@ -499,42 +499,42 @@ fn free(input: &str) -> Option<Parts> {
                 // Numeric date: a sep b sep c, with the same separator.
                 if let (Some(sep), Some((b, _)), Some(sep2), Some((c, lc))) =
                     (punct(i + 1), num(i + 2), punct(i + 3), num(i + 4))
+                    && sep == sep2
+                    && matches!(sep, '-' | '/' | '.')
+                    && !have_date
                 {
-                    if sep == sep2 && matches!(sep, '-' | '/' | '.') && !have_date {
-                        let (y, m, d) = if la == 4 {
-                            (a, b, c)
-                        } else {
-                            let year = match lc {
-                                4 => c,
-                                1 | 2 => two_digit_year(c),
-                                _ => return None,
-                            };
-                            match sep {
-                                '/' => (year, a, b),
-                                // PHP reads `yy-mm-dd` for two-digit groups with dashes.
-                                '-' if la == 2 && lc == 2 => (two_digit_year(a), b, c),
-                                _ => (year, b, a),
-                            }
+                    let (y, m, d) = if la == 4 {
+                        (a, b, c)
+                    } else {
+                        let year = match lc {
+                            4 => c,
+                            1 | 2 => two_digit_year(c),
+                            _ => return None,
                         };
-                        (p.year, p.month, p.day) = (Some(y), Some(m), Some(d));
-                        have_date = true;
-                        i += 5;
-                        continue;
-                    }
+                        match sep {
+                            '/' => (year, a, b),
+                            // PHP reads `yy-mm-dd` for two-digit groups with dashes.
+                            '-' if la == 2 && lc == 2 => (two_digit_year(a), b, c),
+                            _ => (year, b, a),
+                        }
+                    };
+                    (p.year, p.month, p.day) = (Some(y), Some(m), Some(d));
+                    have_date = true;
+                    i += 5;
+                    continue;
                 }
                 // Day-Month-Year with a month name: 30-June-2008, 30 Jun 2008 is handled as loose.
                 if let (Some('-'), Some(Tok::Word(w)), Some('-'), Some((c, lc))) =
                     (punct(i + 1), t.get(i + 2), punct(i + 3), num(i + 4))
+                    && let Some(m) = month_number(w)
                 {
-                    if let Some(m) = month_number(w) {
-                        if have_date || lc != 4 {
-                            return None;
-                        }
-                        (p.year, p.month, p.day) = (Some(c), Some(m), Some(a));
-                        have_date = true;
-                        i += 5;
-                        continue;
+                    if have_date || lc != 4 {
+                        return None;
                     }
+                    (p.year, p.month, p.day) = (Some(c), Some(m), Some(a));
+                    have_date = true;
+                    i += 5;
+                    continue;
                 }
                 // Compact ISO date: 20190722.
                 if la == 8 && !have_date {
@@ -546,10 +546,10 @@ fn free(input: &str) -> Option<Parts> {
                 loose.push((a, la));
                 i += 1;
                 // Ordinal suffix: 3rd, 21st.
-                if let Some(Tok::Word(w)) = t.get(i) {
-                    if matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
-                        i += 1;
-                    }
+                if let Some(Tok::Word(w)) = t.get(i)
+                    && matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+                {
+                    i += 1;
                 }
             }
             Tok::Word(w) => {

@@ -47,10 +47,10 @@ pub fn detect_lang(text: &str) -> Option<String> {
             .collect();
         guess(&words.join(" "))
     };
-    if share >= MAJOR_SCRIPT_SHARE {
-        if let Some(code) = non_latin() {
-            return Some(code);
-        }
+    if share >= MAJOR_SCRIPT_SHARE
+        && let Some(code) = non_latin()
+    {
+        return Some(code);
     }
     guess(sample).or_else(|| if share >= MINOR_SCRIPT_SHARE { non_latin() } else { None })
 }

@@ -485,14 +485,20 @@ impl HtmlStripper {
             }
             "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "table"
             | "section" | "article" | "header" | "footer" | "aside" | "nav" | "blockquote" | "pre" | "hr"
-            | "figure" | "figcaption" | "form" | "iframe" | "video" | "audio" | "details" | "summary"
-            | "main" => {
+            | "figure" | "figcaption" | "form" | "video" | "audio" | "details" | "summary" | "main" => {
                 flush_text(text, out);
                 out.push(HtmlPiece::Block);
             }
-            "img" if !closing => {
+            // Captions: an image's alt text and title, an embedded video's title.
+            "img" | "iframe" if !closing => {
                 flush_text(text, out);
-                for attr in ["alt", "title"] {
+                let attrs: &[&str] = if name == "img" {
+                    &["alt", "title"]
+                } else {
+                    out.push(HtmlPiece::Block);
+                    &["title"]
+                };
+                for attr in attrs {
                     if let Some(v) = attr_value(tag, attr) {
                         out.push(HtmlPiece::Caption(v));
                     }
@@ -631,10 +637,11 @@ impl Renderer {
         if c.is_empty() {
             return;
         }
-        if let Some((last, len)) = &self.last_caption {
-            if *last == c && *len == self.out.len() {
-                return;
-            }
+        if let Some((last, len)) = &self.last_caption
+            && *last == c
+            && *len == self.out.len()
+        {
+            return;
         }
         self.gap(Gap::Space);
         self.text(&c);
@@ -913,6 +920,7 @@ mod tests {
             ("<style>\n.a { color: red }\n</style>\n\nShown", "Shown"),
             ("<img src=\"a.jpg\" alt=\"Caption &laquo;x&raquo;\">", "Caption «x»"),
             ("<img\n  src=\"a.jpg\"\n  alt=\"Multi line\">", "Multi line"),
+            ("<div><iframe src=\"x\" title=\"Webinar &amp; talk\"></iframe></div>", "Webinar & talk"),
             ("<!-- comment -->\nText", "Text"),
             ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>", "a | b\nc | d"),
             ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),

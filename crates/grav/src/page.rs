@@ -2,9 +2,10 @@
 //!
 //! # Publication (as Grav applies it)
 //!
-//! A page is skipped ([`Outcome::Skipped`]) when it is a modular part (a folder starting with
-//! `_`, after an optional order prefix, or anything below one), a file Grav does not read
-//! (`docs.16.md` without a `16` language), `published: false`, `routable: false`, a redirect
+//! A page is skipped ([`Outcome::Skipped`]) when it lies directly in the pages folder (the root
+//! page, which Grav never reads), when it is a modular part (a folder starting with
+//! `_`, after an optional order prefix, or anything below one), `published: false`,
+//! `routable: false`, a redirect
 //! (`redirect:`), has a `publish_date` after `now`, or an `unpublish_date` at or before `now`.
 //! `visible: false` only hides a page from menus: it stays searchable.
 //!
@@ -36,6 +37,12 @@
 //! that is a version such as grav-learn's `16`) the language is detected from the text
 //! ([`LangSource::Detected`], `und` when detection is not confident). `detected_lang` is always
 //! the detector's confident guess.
+//!
+//! A file whose suffix is not a site language (`docs.16.md`, a version; `item.de.md` on an
+//! en/fr site; `default.before_gui_edits.md`) is read as a version of the plain file: template
+//! `docs`, the plain file's URL, language detected. Grav itself would not serve it; it is listed
+//! after the folder's plain file (see [`Site::page_files`]), so it only gives a post where the
+//! folder has no file Grav serves at that URL.
 
 use std::collections::BTreeMap;
 
@@ -64,25 +71,22 @@ pub fn read_page(
 ) -> Result<Outcome, PageError> {
     let config = &site.config;
     let segments = folder_segments(&site.pages_dir, &file.folder);
+    if segments.is_empty() {
+        return Ok(Outcome::Skipped(
+            "not a page: a file directly in the pages folder (Grav reads none there)".to_owned(),
+        ));
+    }
     if let Some(part) = segments.iter().find(|s| strip_order_prefix(s).starts_with('_')) {
         return Ok(Outcome::Skipped(format!("modular part (folder `{part}`)")));
     }
     let file_name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    // The language variant this file is served as (a site "language", maybe a version).
-    let variant = match (&file.lang_suffix, classify(&file_name, config).1) {
-        (Some(l), _) => Some(l.clone()),
-        (None, Suffix::Lang(l)) => Some(l),
-        (None, Suffix::Plain) => None,
-        (None, Suffix::Other(s)) => {
-            // Grav reads `item.<x>.md` only when `<x>` is a site language. A single-language
-            // site keeps files with a language-like suffix (their configuration may be lost).
-            if !config.languages.is_empty() || !is_language_code(&s) {
-                return Ok(Outcome::Skipped(format!(
-                    "`{file_name}` is not a page file Grav reads: `{s}` is not one of the site's languages (a version or backup copy)"
-                )));
-            }
-            None
-        }
+    // The language variant this file is served as (a site "language", maybe a version), and
+    // whether the file's suffix is something else (`docs.16.md` without a `16` language).
+    let (variant, other_suffix) = match (&file.lang_suffix, classify(&file_name, config).1) {
+        (Some(l), _) => (Some(l.clone()), false),
+        (None, Suffix::Lang(l)) => (Some(l), false),
+        (None, Suffix::Plain) => (None, false),
+        (None, Suffix::Other(_)) => (None, true),
     };
 
     let mut warnings = Vec::new();
@@ -118,16 +122,16 @@ pub fn read_page(
     let dates = Dates { header: h, split: &split, format: format.as_deref(), tz: &tz, file };
 
     let publish_date = dates.strict("publish_date")?;
-    if let Some(p) = &publish_date {
-        if p.timestamp() > now {
-            return Ok(Outcome::Skipped(format!("publish_date {} is in the future", show(p))));
-        }
+    if let Some(p) = &publish_date
+        && p.timestamp() > now
+    {
+        return Ok(Outcome::Skipped(format!("publish_date {} is in the future", show(p))));
     }
     let unpublish_date = dates.strict("unpublish_date")?;
-    if let Some(u) = &unpublish_date {
-        if u.timestamp() <= now {
-            return Ok(Outcome::Skipped(format!("unpublish_date {} has passed", show(u))));
-        }
+    if let Some(u) = &unpublish_date
+        && u.timestamp() <= now
+    {
+        return Ok(Outcome::Skipped(format!("unpublish_date {} has passed", show(u))));
     }
 
     let folder_name = segments.last().map(String::as_str).unwrap_or("");
@@ -161,7 +165,10 @@ pub fn read_page(
     let default_lang = config.default_lang.clone().or_else(|| config.languages.first().cloned());
     let (lang, lang_source) = match &variant {
         Some(v) if is_language_code(v) => (v.clone(), LangSource::FileName),
-        None if !config.languages.is_empty() && default_lang.as_deref().is_some_and(is_language_code) => {
+        None if !other_suffix
+            && !config.languages.is_empty()
+            && default_lang.as_deref().is_some_and(is_language_code) =>
+        {
             (default_lang.clone().unwrap_or_default(), LangSource::SiteDefault)
         }
         _ => (detected_lang.clone().unwrap_or_else(|| "und".to_owned()), LangSource::Detected),
@@ -305,10 +312,10 @@ fn flatten(v: &Value, out: &mut Vec<String>) {
         Value::Mapping(m) => m.values().for_each(|x| flatten(x, out)),
         Value::Tagged(t) => flatten(&t.value, out),
         other => {
-            if let Some(s) = scalar(other).filter(|s| !s.is_empty()) {
-                if !out.contains(&s) {
-                    out.push(s);
-                }
+            if let Some(s) = scalar(other).filter(|s| !s.is_empty())
+                && !out.contains(&s)
+            {
+                out.push(s);
             }
         }
     }
@@ -421,12 +428,12 @@ mod tests {
                 "post /en/news/x",
             ),
             ("03.about/_hero/hero.en.md", "---\ntitle: Hero\n---\n", "skip modular part (folder `_hero`)"),
+            ("modular.md", "---\ntitle: Root\n---\n", "skip not a page: a file directly in the pages folder"),
             (
                 "03.about/01._team/02.member/item.en.md",
                 "---\ntitle: M\n---\n",
                 "skip modular part (folder `01._team`)",
             ),
-            ("02.news/01.x/item.de.md", "---\ntitle: A\n---\n", "skip `item.de.md` is not a page file"),
             (
                 "headerimage/default.md",
                 "---\ntitle: 'Header Image'\nvisible: false\nroutable: false\n---\n",
@@ -443,6 +450,10 @@ mod tests {
         let h = hemcenter();
         let table: &[(&str, &str)] = &[
             ("---\ntitle: A\ntaxonomy:\n  tag: a\n bad: x\n---\n", "error 5: front matter is not valid YAML"),
+            (
+                "---\ntitle: 'Broken post'\npublished: true\ndate: '29-07-2019 10:00'\n  bad: indent\n---\n\nThe gazelle runs fast.\n",
+                "error 5: front matter is not valid YAML",
+            ),
             ("\n\n---\ntitle: A\n  bad: indent\n---\n", "error 5: front matter is not valid YAML"),
             (
                 "---\ntitle: A\npublish_date: 'someday'\n---\n",
@@ -576,9 +587,21 @@ mod tests {
             (&s, "01.blog/02.post/item.fr.md", "---\ntitle: T\n---\n", "post /blog/post und/Detected"),
             (
                 &s,
-                "01.blog/02.post/docs.16.md",
-                "---\ntitle: T\n---\n",
-                "skip `docs.16.md` is not a page file",
+                "02.docs/docs.16.md",
+                "---\ntitle: 'Versioned docs'\n---\n\nThis documentation page explains how to configure the server for version sixteen.\n",
+                "post /docs en/Detected",
+            ),
+            (
+                &h,
+                "02.news/01.x/item.de.md",
+                "---\ntitle: A\n---\nDas ist ein deutscher Text über die Arbeit des Zentrums und seine Ärzte.",
+                "post /kk/news/x de/Detected",
+            ),
+            (
+                &h,
+                "02.news/01.x/default.before_gui_edits.md",
+                "---\ntitle: A\n---\n",
+                "post /kk/news/x und/Detected",
             ),
         ];
         for (site, rel, text, want) in table {

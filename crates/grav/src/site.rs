@@ -5,7 +5,9 @@
 //! Grav (`Pages::recurse`) looks in every folder below `pages/` (hidden ones and ones whose
 //! name holds the parameter separator `:` excepted) for a file named
 //! `<template><extension>`, where the extension is everything from the first dot: `.md`, or
-//! `.<lang>.md` for one of the site's languages. Files directly in `pages/` are not pages.
+//! `.<lang>.md` for one of the site's languages. Files directly in `pages/` are not pages
+//! (the folder is the root page, which Grav never reads): they are listed first all the same,
+//! so that every `.md` file of the tree is accounted for, and [`crate::read_page`] skips them.
 //! [`Site::page_files`] lists, per folder:
 //!
 //! 1. the language files (`item.en.md`), in the order of `languages.supported`;
@@ -16,10 +18,12 @@
 //!    that wins, and [`crate::read_page`] reads it as the default language, so its URL is that
 //!    of the default-language file listed before it;
 //! 3. files whose middle part is not a site language (`docs.16.md` on a site without a `16`
-//!    language, `item.before_gui_edits.md`): template `docs`, no language; Grav does not read
-//!    them and [`crate::read_page`] skips them. (grav-learn does list `17`, `16` and `15` as
-//!    its "languages": there `docs.16.md` is served at `/16/...` and is read as such, its
-//!    language being detected from the text.)
+//!    language, `item.before_gui_edits.md`): template `docs`, no language suffix. Grav does
+//!    not read them; [`crate::read_page`] reads them as versions of the plain file (same URL,
+//!    language detected), so, listed last, they give a post only where the folder has no file
+//!    Grav serves at that URL (a folder holding only `docs.16.md`). (grav-learn does list `17`,
+//!    `16` and `15` as its "languages": there `docs.16.md` is served at `/16/...` and is read
+//!    as such, its language being detected from the text.)
 //!
 //! Several files of one kind in a folder (`item.md` and `default.md`) are in name order; Grav
 //! takes whichever the file system lists first.
@@ -141,13 +145,13 @@ fn infer_languages(pages_dir: &Path) -> Vec<String> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     let empty = SiteConfig::default();
     let mut files = Vec::new();
-    walk(pages_dir, &empty, true, 0, &mut files);
+    walk(pages_dir, &empty, 0, &mut files);
     for f in &files {
         let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if let (_, Suffix::Other(s)) = classify(&name, &empty) {
-            if is_language_code(&s) {
-                *counts.entry(s).or_default() += 1;
-            }
+        if let (_, Suffix::Other(s)) = classify(&name, &empty)
+            && is_language_code(&s)
+        {
+            *counts.entry(s).or_default() += 1;
         }
     }
     let mut langs: Vec<(String, usize)> = counts.into_iter().collect();
@@ -161,7 +165,7 @@ impl Site {
     /// parts (`_hero/`) are included; [`crate::read_page`] skips them.
     pub fn page_files(&self) -> Vec<PageFile> {
         let mut out = Vec::new();
-        walk(&self.pages_dir, &self.config, true, 0, &mut out);
+        walk(&self.pages_dir, &self.config, 0, &mut out);
         out
     }
 }
@@ -193,7 +197,7 @@ pub(crate) fn classify(name: &str, config: &SiteConfig) -> (String, Suffix) {
     }
 }
 
-fn walk(dir: &Path, config: &SiteConfig, is_root: bool, depth: usize, out: &mut Vec<PageFile>) {
+fn walk(dir: &Path, config: &SiteConfig, depth: usize, out: &mut Vec<PageFile>) {
     if depth > MAX_DEPTH {
         return;
     }
@@ -210,7 +214,7 @@ fn walk(dir: &Path, config: &SiteConfig, is_root: bool, depth: usize, out: &mut 
             if !name.contains(':') {
                 dirs.push((name, path));
             }
-        } else if !is_root && name.ends_with(".md") && path.is_file() {
+        } else if name.ends_with(".md") && path.is_file() {
             files.push((name, path));
         }
     }
@@ -235,7 +239,7 @@ fn walk(dir: &Path, config: &SiteConfig, is_root: bool, depth: usize, out: &mut 
         out.push(PageFile { path, folder: dir.to_path_buf(), template, lang_suffix });
     }
     for (_, path) in order_folders(dirs, config) {
-        walk(&path, config, false, depth + 1, out);
+        walk(&path, config, depth + 1, out);
     }
 }
 
@@ -361,6 +365,7 @@ mod tests {
         assert_eq!(
             names(&sites[0]),
             [
+                "root.md",
                 "01.home/default.kk.md",
                 "01.home/default.en.md",
                 "02.news/blog.ru.md",
@@ -374,7 +379,7 @@ mod tests {
                 "03.about/_hero/hero.md",
             ]
         );
-        let f = &sites[0].page_files()[1];
+        let f = &sites[0].page_files()[2];
         assert_eq!((f.template.as_str(), f.lang_suffix.as_deref()), ("default", Some("en")));
         assert_eq!(f.folder, sites[0].pages_dir.join("01.home"));
 

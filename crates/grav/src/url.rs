@@ -83,10 +83,10 @@ pub(crate) fn route(
     if route == home {
         return "/".to_owned();
     }
-    if config.hide_home_in_urls {
-        if let Some(rest) = route.strip_prefix(&home).filter(|r| r.starts_with('/')) {
-            return rest.to_owned();
-        }
+    if config.hide_home_in_urls
+        && let Some(rest) = route.strip_prefix(&home).filter(|r| r.starts_with('/'))
+    {
+        return rest.to_owned();
     }
     route
 }
@@ -141,7 +141,9 @@ mod tests {
         let hidden_home =
             SiteConfig { home_alias: Some("/blog".into()), hide_home_in_urls: true, ..SiteConfig::default() };
         let keep_case = SiteConfig { case_sensitive_urls: true, ..SiteConfig::default() };
-        let table: &[(&SiteConfig, &str, Option<&str>, Option<&str>, (&str, &str))] = &[
+        /// Config, folders, `slug:`, language variant, expected (route, URL).
+        type Row<'a> = (&'a SiteConfig, &'a str, Option<&'a str>, Option<&'a str>, (&'a str, &'a str));
+        let table: &[Row<'_>] = &[
             (
                 &h,
                 "02.news/13.2019-07-22-silk-road",
