@@ -13,6 +13,11 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A panic is a bug; the indexer reports the page it happened on and goes on, so one
+    // line is enough here (RUST_BACKTRACE=1 still gives the trace).
+    if std::env::var_os("RUST_BACKTRACE").is_none_or(|v| v == "0") {
+        std::panic::set_hook(Box::new(|info| eprintln!("annals: internal error: {info}")));
+    }
     let cli = args::Cli::parse();
     cmd::init_logging(cli.verbose);
     match cmd::run(cli) {
@@ -20,9 +25,10 @@ fn main() -> ExitCode {
         Err(err) => {
             // A closed pipe (`annals search ... | head`) is not a failure.
             if let Some(io) = err.downcast_ref::<std::io::Error>()
-                && io.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+                && io.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                return ExitCode::SUCCESS;
+            }
             eprintln!("error: {err:#}");
             ExitCode::from(2)
         }

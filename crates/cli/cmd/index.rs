@@ -3,8 +3,8 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use annals_index::{IngestOptions, Progress, Report};
+use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::args::IndexArgs;

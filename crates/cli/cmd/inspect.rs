@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, anyhow, bail};
 use annals_grav::Outcome;
 use annals_index::document::PostDoc;
+use anyhow::{Context, anyhow, bail};
 use serde::Serialize;
 
 use crate::args::InspectArgs;
@@ -48,7 +48,10 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
         .find(|(_, f)| f.path.canonicalize().is_ok_and(|p| p == path))
         .ok_or_else(|| anyhow!("{} is not a page file of {}", args.path.display(), root.display()))?;
     let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok().and_then(|t| jiff::Timestamp::try_from(t).ok());
+    let modified = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok());
     let post = match annals_grav::read_page(site, &file, &bytes, modified, jiff::Timestamp::now()) {
         Ok(Outcome::Post(post)) => *post,
         Ok(Outcome::Skipped(reason)) => bail!("{}: not searchable: {reason}", args.path.display()),

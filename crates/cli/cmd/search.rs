@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Context, anyhow};
 use annals_server::engine::{Engine, SearchRequest, SearchResponse};
+use anyhow::{Context, anyhow};
 
 use crate::args::{FilterArgs, SearchArgs, SortArg};
 
@@ -21,7 +21,13 @@ pub fn pairs(query: &str, f: &FilterArgs) -> Vec<(&'static str, String)> {
     one("to", &f.to);
     one("event_from", &f.event_from);
     one("event_to", &f.event_to);
-    for (k, vs) in [("person", &f.person), ("category", &f.category), ("tag", &f.tag), ("year", &f.year), ("month", &f.month)] {
+    for (k, vs) in [
+        ("person", &f.person),
+        ("category", &f.category),
+        ("tag", &f.tag),
+        ("year", &f.year),
+        ("month", &f.month),
+    ] {
         out.extend(vs.iter().map(|v| (k, v.clone())));
     }
     out
@@ -48,7 +54,8 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     params.push(("sort", sort.to_owned()));
     let req = SearchRequest::from_params(params.iter().map(|(k, v)| (*k, v.as_str())))
         .map_err(|e| anyhow!("{}: {}", flag(&e.parameter), e.message))?;
-    let engine = Engine::open(&args.index).with_context(|| format!("opening index {}", args.index.display()))?;
+    let engine =
+        Engine::open(&args.index).with_context(|| format!("opening index {}", args.index.display()))?;
     let res = engine.search(&req).context("searching")?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
@@ -110,7 +117,11 @@ fn print_table(out: &mut impl Write, res: &SearchResponse) -> std::io::Result<()
                 .iter()
                 .take(8)
                 .map(|v| {
-                    if v.label != v.value { format!("{} [{}] ({})", v.label, v.value, v.count) } else { format!("{} ({})", v.value, v.count) }
+                    if v.label != v.value {
+                        format!("{} [{}] ({})", v.label, v.value, v.count)
+                    } else {
+                        format!("{} ({})", v.value, v.count)
+                    }
                 })
                 .collect();
             writeln!(out, "  {dim:<10} {}", items.join(", "))?;

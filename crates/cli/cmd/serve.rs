@@ -5,9 +5,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use anyhow::Context;
 use annals_index::IngestOptions;
 use annals_server::http::{AppState, Limits, Options};
+use anyhow::Context;
 
 use crate::args::ServeArgs;
 
@@ -31,7 +31,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("opening index {}", args.index.display()))?;
     let engine = Arc::new(engine);
     let options = Options {
-        limits: Limits { max_concurrent: args.max_concurrent, timeout: Duration::from_millis(args.timeout_ms) },
+        limits: Limits {
+            max_concurrent: args.max_concurrent,
+            timeout: Duration::from_millis(args.timeout_ms),
+        },
         allow_origin: args.allow_origin.clone(),
         site_url: args.site_url.clone(),
     };
@@ -67,7 +70,12 @@ fn watch(content: &PathBuf, index: &Path, engine: &annals_server::Engine) {
         last = now;
         match annals_index::ingest(&ingest_options(content, index), &annals_index::Quiet) {
             Ok(r) => {
-                tracing::info!(indexed = r.indexed, removed = r.removed, errors = r.errors.len(), "re-indexed");
+                tracing::info!(
+                    indexed = r.indexed,
+                    removed = r.removed,
+                    errors = r.errors.len(),
+                    "re-indexed"
+                );
                 if let Err(e) = engine.reload() {
                     tracing::warn!(error = %e, "reloading the index");
                 }

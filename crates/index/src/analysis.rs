@@ -6,8 +6,8 @@
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// Tokens longer than this many bytes are dropped (base64 blobs, URLs glued to text).
@@ -54,10 +54,9 @@ impl Analyzer {
                 .filter(LowerCaser)
         };
         match self {
-            Analyzer::English => base()
-                .filter(AsciiFoldingFilter)
-                .filter(Stemmer::new(Language::English))
-                .build(),
+            Analyzer::English => {
+                base().filter(AsciiFoldingFilter).filter(Stemmer::new(Language::English)).build()
+            }
             Analyzer::Russian => {
                 base().filter(MapFilter(fold)).filter(Stemmer::new(Language::Russian)).build()
             }

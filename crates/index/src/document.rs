@@ -119,7 +119,8 @@ impl PostDoc {
             if let Some((first, last)) = value_range(value) {
                 years.extend(first.year()..=last.year());
                 for day in days(first, last) {
-                    let secs = day.to_zoned_datetime(jiff::tz::TimeZone::UTC).map(|z| z.timestamp().as_second());
+                    let secs =
+                        day.to_zoned_datetime(jiff::tz::TimeZone::UTC).map(|z| z.timestamp().as_second());
                     if let Ok(secs) = secs {
                         d.add_date(f.event_day, DateTime::from_timestamp_secs(secs));
                     }
@@ -193,10 +194,9 @@ pub fn value_range(value: &str) -> Option<(jiff::civil::Date, jiff::civil::Date)
             let mut parts = value.split('-');
             let year: i16 = parts.next()?.parse().ok()?;
             match (parts.next(), parts.next()) {
-                (None, _) => Some((
-                    jiff::civil::date(year, 1, 1),
-                    jiff::civil::Date::new(year, 12, 31).ok()?,
-                )),
+                (None, _) => {
+                    Some((jiff::civil::date(year, 1, 1), jiff::civil::Date::new(year, 12, 31).ok()?))
+                }
                 (Some(m), None) => {
                     let first = jiff::civil::Date::new(year, m.parse().ok()?, 1).ok()?;
                     Some((first, first.last_of_month()))
@@ -237,10 +237,7 @@ mod tests {
         assert_eq!(value_range("2019-07-20"), Some((date(2019, 7, 20), date(2019, 7, 20))));
         assert_eq!(value_range("2019-02"), Some((date(2019, 2, 1), date(2019, 2, 28))));
         assert_eq!(value_range("2019"), Some((date(2019, 1, 1), date(2019, 12, 31))));
-        assert_eq!(
-            value_range("2019-07-20/2019-07-21"),
-            Some((date(2019, 7, 20), date(2019, 7, 21)))
-        );
+        assert_eq!(value_range("2019-07-20/2019-07-21"), Some((date(2019, 7, 20), date(2019, 7, 21))));
         assert_eq!(value_range("2019-07-22/2019-07-21"), None);
         assert_eq!(value_range("2019-13"), None);
         assert_eq!(value_range("nonsense"), None);

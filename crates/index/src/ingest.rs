@@ -132,13 +132,9 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<Report, E
         n => n,
     };
     let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(threads, threads * WRITER_HEAP_PER_THREAD).map_err(|e| {
-            match e {
-                tantivy::TantivyError::LockFailure(..) => {
-                    Error::IndexLocked { path: opts.index.clone() }
-                }
-                e => Error::Tantivy(e),
-            }
+        index.writer_with_num_threads(threads, threads * WRITER_HEAP_PER_THREAD).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::IndexLocked { path: opts.index.clone() },
+            e => Error::Tantivy(e),
         })?;
     let known = if opts.full { HashMap::new() } else { read_known(&index, &fields)? };
     if opts.full {
@@ -152,10 +148,8 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<Report, E
     let mut changed = opts.full;
 
     for batch in files.chunks(BATCH) {
-        let handled: Vec<Handled> = batch
-            .par_iter()
-            .map(|(site, file)| handle(site, file, &opts.content, &known, now))
-            .collect();
+        let handled: Vec<Handled> =
+            batch.par_iter().map(|(site, file)| handle(site, file, &opts.content, &known, now)).collect();
         for h in handled {
             let path = match &h {
                 Handled::Unchanged { path } => path.clone(),
@@ -247,9 +241,11 @@ fn handle(
     };
     let hash = content_hash(site, &bytes);
     if let Some(k) = known.get(&path)
-        && k.hash == hash && k.expires > now.as_second().max(0) as u64 {
-            return Handled::Unchanged { path };
-        }
+        && k.hash == hash
+        && k.expires > now.as_second().max(0) as u64
+    {
+        return Handled::Unchanged { path };
+    }
     let modified = std::fs::metadata(&file.path)
         .and_then(|m| m.modified())
         .ok()
@@ -268,7 +264,11 @@ fn handle(
     }));
     read.unwrap_or_else(|_| {
         tracing::error!(path, "internal error while reading this page (a bug: please report it)");
-        Handled::Error(FileError { path, line: None, message: "internal error while reading this page".into() })
+        Handled::Error(FileError {
+            path,
+            line: None,
+            message: "internal error while reading this page".into(),
+        })
     })
 }
 

@@ -7,8 +7,8 @@
 //! counts come from their fast-field columns.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
 };
 
 use crate::analysis::Analyzer;
@@ -165,10 +165,8 @@ pub fn build() -> (Schema, Fields) {
     let names = b.add_text_field("names", text(Analyzer::Latin, false));
     let summary = b.add_text_field("summary", STORED);
     let body_text = b.add_text_field("body", STORED);
-    let date_opts = DateOptions::from(INDEXED)
-        .set_stored()
-        .set_fast()
-        .set_precision(DateTimePrecision::Seconds);
+    let date_opts =
+        DateOptions::from(INDEXED).set_stored().set_fast().set_precision(DateTimePrecision::Seconds);
     let published = b.add_date_field("published", date_opts);
     let published_text = b.add_text_field("published_text", STORED);
     let year = b.add_text_field("year", facet.clone());

@@ -142,8 +142,11 @@ fn read_cases(text: &str) -> Vec<Case> {
             eprintln!("line {}: expected 4 tab-separated columns, found {}; skipped", i + 1, cols.len());
             continue;
         };
-        let expected: Vec<String> =
-            expected.split('|').map(|e| strip_prefix(e.trim()).to_owned()).filter(|e| !e.is_empty()).collect();
+        let expected: Vec<String> = expected
+            .split('|')
+            .map(|e| strip_prefix(e.trim()).to_owned())
+            .filter(|e| !e.is_empty())
+            .collect();
         if lang.is_empty() || query.is_empty() || expected.is_empty() {
             eprintln!("line {}: empty language, query or expected post; skipped", i + 1);
             continue;

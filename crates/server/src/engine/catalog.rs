@@ -72,7 +72,8 @@ impl Catalog {
                 while stream.advance() {
                     let Ok(label) = std::str::from_utf8(stream.key()) else { continue };
                     let mut parts = label.splitn(3, '\u{1f}');
-                    let (Some(key), Some(lang), Some(display)) = (parts.next(), parts.next(), parts.next()) else {
+                    let (Some(key), Some(lang), Some(display)) = (parts.next(), parts.next(), parts.next())
+                    else {
                         continue;
                     };
                     let by_lang = cat.person_names.entry(key.to_owned()).or_default();

@@ -90,9 +90,10 @@ impl Engine {
         let searcher = self.reader.searcher();
         let generation = searcher.generation().generation_id();
         if let Some((g, cat)) = self.catalog.read().map_err(|_| poisoned())?.as_ref()
-            && *g == generation {
-                return Ok(View { searcher, catalog: cat.clone() });
-            }
+            && *g == generation
+        {
+            return Ok(View { searcher, catalog: cat.clone() });
+        }
         let cat = Arc::new(Catalog::load(&searcher, &self.fields)?);
         *self.catalog.write().map_err(|_| poisoned())? = Some((generation, cat.clone()));
         Ok(View { searcher, catalog: cat })
@@ -107,16 +108,19 @@ impl Engine {
         let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
         let mut facets = BTreeMap::new();
         if req.facets {
-            facets = self.facets(&view, &ranked.reps, &ranked.lang_counts, req.lang.as_deref(), Some(FACET_LIMIT))?;
+            facets = self.facets(
+                &view,
+                &ranked.reps,
+                &ranked.lang_counts,
+                req.lang.as_deref(),
+                Some(FACET_LIMIT),
+            )?;
         }
         let reps = sort(&view.catalog, ranked.reps, req.sort, parsed.is_empty());
         let total = reps.len();
         let start = (req.page - 1).saturating_mul(req.per_page).min(total);
         let end = (start + req.per_page).min(total);
-        let prefix = parsed
-            .last_is_prefix
-            .then(|| parsed.words().last().map(|w| (*w).to_owned()))
-            .flatten();
+        let prefix = parsed.last_is_prefix.then(|| parsed.words().last().map(|w| (*w).to_owned())).flatten();
         let highlighter = snippet::Highlighter::new(&parsed.words(), prefix.as_deref());
         let mut hits = Vec::with_capacity(end - start);
         for &(addr, score) in &reps[start..end] {
@@ -142,8 +146,11 @@ impl Engine {
         req: &SearchRequest,
     ) -> Result<(Vec<(DocAddress, Score)>, bool), EngineError> {
         let filters = self.filters(req);
-        let builder = query::QueryBuilder::new(&self.fields);
-        let n = parsed.required.len();
+        let mut builder = query::QueryBuilder::new(&self.fields);
+        if req.titles_only {
+            builder = builder.titles_only();
+        }
+        let n = query::required_count(parsed);
         let mut min = n;
         loop {
             let text = builder.build(parsed, (min < n).then_some(min));
@@ -301,7 +308,10 @@ impl Engine {
             published: text(&doc, f.published_text),
             summary: text(&doc, f.summary),
             body: text(&doc, f.body_text),
-            people: people.into_iter().map(|p| PersonRole { key: p.key, name: p.name, role: p.role }).collect(),
+            people: people
+                .into_iter()
+                .map(|p| PersonRole { key: p.key, name: p.name, role: p.role })
+                .collect(),
             event_dates: serde_json::from_str(&text(&doc, f.event_dates)).unwrap_or_default(),
             translations: self.translations(&view, addr)?,
             meta: serde_json::from_str(&text(&doc, f.meta)).unwrap_or_default(),
@@ -318,6 +328,7 @@ impl Engine {
                 lang: lang.map(str::to_owned),
                 per_page: limit.clamp(1, 20),
                 facets: false,
+                titles_only: true,
                 ..SearchRequest::default()
             };
             for hit in self.search(&req)?.hits {
@@ -346,7 +357,12 @@ impl Engine {
 
     /// Values of one facet for a search, filtered by what is typed (`q` matches the start of
     /// any word of the label or value, across scripts).
-    pub fn facet_search(&self, facet: &str, typed: &str, req: &SearchRequest) -> Result<FacetSearch, EngineError> {
+    pub fn facet_search(
+        &self,
+        facet: &str,
+        typed: &str,
+        req: &SearchRequest,
+    ) -> Result<FacetSearch, EngineError> {
         let view = self.view()?;
         let parsed = query::parse(&req.q);
         let (matched, _) = self.matching(&view, &parsed, req)?;
@@ -386,7 +402,10 @@ impl Engine {
             let people: Vec<PersonRef> = serde_json::from_str(&text(&doc, f.people)).unwrap_or_default();
             for value in dates {
                 let Some((first, last)) = annals_index::value_range(&value) else { continue };
-                if last < from || first > to {
+                // Coarser than the period asked for ("2019" when asking for July 2019) says
+                // nothing about it.
+                let coarser = first < from && last > to;
+                if last < from || first > to || coarser {
                     continue;
                 }
                 let entry = entries.entry((first, value.clone())).or_insert_with(|| TimelineEntry {
@@ -487,7 +506,12 @@ fn collapse(cat: &Catalog, matched: &[(DocAddress, Score)], lang: Option<&str>) 
     Collapsed { reps, lang_counts }
 }
 
-fn sort(cat: &Catalog, mut reps: Vec<(DocAddress, Score)>, sort: Sort, browsing: bool) -> Vec<(DocAddress, Score)> {
+fn sort(
+    cat: &Catalog,
+    mut reps: Vec<(DocAddress, Score)>,
+    sort: Sort,
+    browsing: bool,
+) -> Vec<(DocAddress, Score)> {
     let newest = |a: &(DocAddress, Score), b: &(DocAddress, Score)| {
         cat.published(b.0).cmp(&cat.published(a.0)).then_with(|| a.0.cmp(&b.0))
     };

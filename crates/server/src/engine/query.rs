@@ -11,9 +11,7 @@ use std::collections::BTreeSet;
 use annals_index::analysis::Analyzer;
 use annals_index::{Fields, Lang};
 use tantivy::Term;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
 /// Weight of a match in the unstemmed title.
@@ -111,7 +109,8 @@ pub fn parse(input: &str) -> ParsedQuery {
                 }
             }
         } else {
-            let end = chars[start..].iter().position(|c| c.is_whitespace()).map_or(chars.len(), |p| start + p);
+            let end =
+                chars[start..].iter().position(|c| c.is_whitespace()).map_or(chars.len(), |p| start + p);
             let token: String = chars[start..end].iter().collect();
             if token == "OR" && !negated {
                 pending_or = !out.required.is_empty();
@@ -147,8 +146,8 @@ pub fn parse(input: &str) -> ParsedQuery {
         }
         pending_or = false;
     }
-    out.last_is_prefix = last_word_open
-        && matches!(out.required.last().and_then(|g| g.last()), Some(Item::Word(_)));
+    out.last_is_prefix =
+        last_word_open && matches!(out.required.last().and_then(|g| g.last()), Some(Item::Word(_)));
     out.required.truncate(MAX_ITEMS);
     out.excluded.truncate(MAX_ITEMS);
     out
@@ -164,6 +163,7 @@ fn push(out: &mut ParsedQuery, item: Item, or_with_previous: bool) {
 /// Builds Tantivy queries for parsed queries over the annals fields.
 pub struct QueryBuilder<'a> {
     fields: &'a Fields,
+    titles_only: bool,
 }
 
 /// Which languages' fields a word is worth looking for with typos and prefixes.
@@ -189,7 +189,13 @@ pub fn typo_budget(word: &str) -> u8 {
 impl<'a> QueryBuilder<'a> {
     /// A builder over `fields`.
     pub fn new(fields: &'a Fields) -> Self {
-        QueryBuilder { fields }
+        QueryBuilder { fields, titles_only: false }
+    }
+
+    /// Match words in titles only (completions).
+    pub fn titles_only(mut self) -> Self {
+        self.titles_only = true;
+        self
     }
 
     /// The text part of a search: `None` when the query is empty. `min_groups` relaxes the
@@ -198,19 +204,30 @@ impl<'a> QueryBuilder<'a> {
         if q.is_empty() {
             return None;
         }
-        let n = q.required.len();
+        let last = q.required.len() - 1;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut groups: Vec<Box<dyn Query>> = Vec::new();
+        // Stop words ("what did we do in July") only add to the score, unless the query
+        // has nothing else.
+        let all_stop = q.required.iter().all(|g| is_stop_group(g));
         for (gi, group) in q.required.iter().enumerate() {
-            let prefix = q.last_is_prefix && gi == n - 1;
+            let prefix = q.last_is_prefix && gi == last;
             let alternatives: Vec<Box<dyn Query>> =
                 group.iter().map(|item| self.item(item, prefix, true)).collect();
-            groups.push(one_of(alternatives));
+            if !all_stop && !prefix && is_stop_group(group) {
+                clauses.push((Occur::Should, one_of(alternatives)));
+            } else {
+                groups.push(one_of(alternatives));
+            }
         }
+        let n = groups.len();
         match min_groups {
             Some(m) if m < n => {
                 let subs = groups.into_iter().map(|g| (Occur::Should, g)).collect();
-                clauses.push((Occur::Must, Box::new(BooleanQuery::with_minimum_required_clauses(subs, m.max(1)))));
+                clauses.push((
+                    Occur::Must,
+                    Box::new(BooleanQuery::with_minimum_required_clauses(subs, m.max(1))),
+                ));
             }
             _ => clauses.extend(groups.into_iter().map(|g| (Occur::Must, g))),
         }
@@ -235,8 +252,10 @@ impl<'a> QueryBuilder<'a> {
         for t in Analyzer::Plain.terms(word) {
             alts.push(boosted(term(f.title_exact, &t), W_TITLE_EXACT));
         }
-        for t in Analyzer::Latin.terms(word) {
-            alts.push(boosted(term(f.names, &t), W_NAMES));
+        if !self.titles_only {
+            for t in Analyzer::Latin.terms(word) {
+                alts.push(boosted(term(f.names, &t), W_NAMES));
+            }
         }
         for lf in &f.langs {
             let terms = lf.lang.analyzer().terms(word);
@@ -246,16 +265,24 @@ impl<'a> QueryBuilder<'a> {
                     continue;
                 }
                 alts.push(boosted(term(lf.title, &t), W_TITLE));
-                alts.push(boosted(term(lf.body, &t), W_BODY));
+                if !self.titles_only {
+                    alts.push(boosted(term(lf.body, &t), W_BODY));
+                }
             }
+        }
+        if tolerant && !self.titles_only {
+            self.tolerant_names(word, prefix, &mut alts);
         }
         if tolerant {
             let typos = typo_budget(word);
             for &lang in script_langs(word) {
                 let lf = f.lang(lang);
                 let Some(stem) = lang.analyzer().terms(word).into_iter().next() else { continue };
+                // The budget follows the shorter of the word and its stem: a stem two letters
+                // away from a short word is another word.
+                let typos = typos.min(typo_budget(&stem));
                 if typos > 0 {
-                    for field in [lf.title, lf.body] {
+                    for field in self.text_fields(lf) {
                         alts.push(boosted(
                             Box::new(FuzzyTermQuery::new(Term::from_field_text(field, &stem), typos, true)),
                             W_FUZZY,
@@ -270,32 +297,41 @@ impl<'a> QueryBuilder<'a> {
                         if p.chars().count() < 2 {
                             continue;
                         }
-                        for field in [lf.title, lf.body] {
+                        for field in self.text_fields(lf) {
                             alts.push(boosted(
-                                Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, &p), 0, true)),
+                                Box::new(FuzzyTermQuery::new_prefix(
+                                    Term::from_field_text(field, &p),
+                                    0,
+                                    true,
+                                )),
                                 W_PREFIX,
                             ));
                         }
                     }
                 }
             }
-            if prefix
-                && let Some(p) = Analyzer::Latin.terms(word).into_iter().next()
-                    && p.len() >= 3 {
-                        alts.push(boosted(
-                            Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(f.names, &p), 0, true)),
-                            W_PREFIX,
-                        ));
-                    }
-            if typos > 0
-                && let Some(t) = Analyzer::Latin.terms(word).into_iter().next() {
-                    alts.push(boosted(
-                        Box::new(FuzzyTermQuery::new(Term::from_field_text(f.names, &t), typos, true)),
-                        W_FUZZY,
-                    ));
-                }
         }
         one_of(alts)
+    }
+
+    /// Title fields, plus the body unless building for titles only.
+    fn text_fields(&self, lf: &annals_index::schema::LangFields) -> Vec<Field> {
+        if self.titles_only { vec![lf.title] } else { vec![lf.title, lf.body] }
+    }
+
+    /// Prefix and typo variants of a word in the transliterated names field.
+    fn tolerant_names(&self, word: &str, prefix: bool, alts: &mut Vec<Box<dyn Query>>) {
+        let f = self.fields;
+        let Some(latin) = Analyzer::Latin.terms(word).into_iter().next() else { return };
+        if prefix && latin.len() >= 3 {
+            let q = FuzzyTermQuery::new_prefix(Term::from_field_text(f.names, &latin), 0, true);
+            alts.push(boosted(Box::new(q), W_PREFIX));
+        }
+        let typos = typo_budget(word).min(typo_budget(&latin));
+        if typos > 0 {
+            let q = FuzzyTermQuery::new(Term::from_field_text(f.names, &latin), typos, true);
+            alts.push(boosted(Box::new(q), W_FUZZY));
+        }
     }
 
     fn phrase(&self, words: &[String]) -> Box<dyn Query> {
@@ -321,6 +357,166 @@ impl<'a> QueryBuilder<'a> {
         }
         one_of(alts)
     }
+}
+
+/// Required groups of `q` that are not stop words: what relaxation counts.
+pub fn required_count(q: &ParsedQuery) -> usize {
+    let all_stop = q.required.iter().all(|g| is_stop_group(g));
+    let last = q.required.len().saturating_sub(1);
+    q.required
+        .iter()
+        .enumerate()
+        .filter(|(i, g)| all_stop || (q.last_is_prefix && *i == last) || !is_stop_group(g))
+        .count()
+}
+
+fn is_stop_group(group: &[Item]) -> bool {
+    matches!(group, [Item::Word(w)] if is_stop_word(w))
+}
+
+/// Function words of en, ru and kk (Kazakh folded to the Russian keyboard, as typed).
+fn is_stop_word(word: &str) -> bool {
+    const STOP: &[&str] = &[
+        // en
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "and",
+        "or",
+        "with",
+        "by",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "what",
+        "who",
+        "whom",
+        "when",
+        "where",
+        "which",
+        "did",
+        "do",
+        "does",
+        "we",
+        "our",
+        "us",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "about",
+        "as",
+        "into",
+        "how",
+        "there",
+        "any",
+        "some",
+        "all",
+        "i",
+        "me",
+        "my",
+        "you",
+        // ru
+        "и",
+        "в",
+        "во",
+        "на",
+        "с",
+        "со",
+        "по",
+        "к",
+        "ко",
+        "о",
+        "об",
+        "обо",
+        "от",
+        "до",
+        "для",
+        "из",
+        "за",
+        "у",
+        "не",
+        "что",
+        "как",
+        "это",
+        "мы",
+        "наш",
+        "наши",
+        "был",
+        "была",
+        "были",
+        "было",
+        "когда",
+        "где",
+        "кто",
+        "а",
+        "но",
+        "или",
+        "ли",
+        "же",
+        "то",
+        "при",
+        "про",
+        "над",
+        "под",
+        "его",
+        "ее",
+        "их",
+        "все",
+        "всех",
+        "который",
+        "которые",
+        "какой",
+        "какие",
+        "там",
+        // kk (folded)
+        "жане",
+        "мен",
+        "бен",
+        "пен",
+        "ушин",
+        "туралы",
+        "бойынша",
+        "бул",
+        "сол",
+        "да",
+        "де",
+        "та",
+        "те",
+        "ма",
+        "ме",
+        "ба",
+        "бе",
+        "па",
+        "пе",
+        "биз",
+        "биздин",
+        "ол",
+        "олар",
+        "кандай",
+        "кашан",
+        "кайда",
+        "ким",
+        "не",
+        "ар",
+        "осы",
+        "сиякты",
+        "арасында",
+    ];
+    let folded = annals_extract::translit::fold(word);
+    STOP.contains(&folded.as_str())
 }
 
 fn term(field: Field, text: &str) -> Box<dyn Query> {
@@ -351,7 +547,11 @@ mod tests {
         let q = parse(r#"silk "road forum" -covid a OR b "#);
         assert_eq!(
             q.required,
-            vec![vec![w("silk")], vec![Item::Phrase(vec!["road".into(), "forum".into()])], vec![w("a"), w("b")]]
+            vec![
+                vec![w("silk")],
+                vec![Item::Phrase(vec!["road".into(), "forum".into()])],
+                vec![w("a"), w("b")]
+            ]
         );
         assert_eq!(q.excluded, vec![w("covid")]);
         assert!(!q.last_is_prefix);

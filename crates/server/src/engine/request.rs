@@ -61,6 +61,8 @@ pub struct SearchRequest {
     pub per_page: usize,
     /// Compute facet counts.
     pub facets: bool,
+    /// Match words in titles only (completions; not a parameter).
+    pub titles_only: bool,
 }
 
 impl Default for SearchRequest {
@@ -81,6 +83,7 @@ impl Default for SearchRequest {
             page: 1,
             per_page: DEFAULT_PER_PAGE,
             facets: true,
+            titles_only: false,
         }
     }
 }
@@ -105,8 +108,23 @@ impl ParamError {
 
 /// Parameters that [`SearchRequest::from_params`] knows (also used by the other routes).
 pub const KNOWN_PARAMS: &[&str] = &[
-    "q", "lang", "person", "category", "tag", "year", "month", "from", "to", "event_from",
-    "event_to", "sort", "page", "per_page", "facets", "limit", "ui",
+    "q",
+    "lang",
+    "person",
+    "category",
+    "tag",
+    "year",
+    "month",
+    "from",
+    "to",
+    "event_from",
+    "event_to",
+    "sort",
+    "page",
+    "per_page",
+    "facets",
+    "limit",
+    "ui",
 ];
 
 impl SearchRequest {
@@ -128,9 +146,7 @@ impl SearchRequest {
                 "month" if !value.is_empty() => r.months.push(parse_month(key, value)?),
                 "from" if !value.is_empty() => r.from = Some(parse_date(key, value, false)?),
                 "to" if !value.is_empty() => r.to = Some(parse_date(key, value, true)?),
-                "event_from" if !value.is_empty() => {
-                    r.event_from = Some(parse_date(key, value, false)?)
-                }
+                "event_from" if !value.is_empty() => r.event_from = Some(parse_date(key, value, false)?),
                 "event_to" if !value.is_empty() => r.event_to = Some(parse_date(key, value, true)?),
                 "sort" if !value.is_empty() => {
                     r.sort = match value {
@@ -141,7 +157,10 @@ impl SearchRequest {
                             return Err(ParamError::new(
                                 "invalid_sort",
                                 key,
-                                format!("`{}` is not a sort order; use `relevance`, `newest` or `oldest`", shown(value)),
+                                format!(
+                                    "`{}` is not a sort order; use `relevance`, `newest` or `oldest`",
+                                    shown(value)
+                                ),
                             ));
                         }
                     }
@@ -167,17 +186,23 @@ impl SearchRequest {
             }
         }
         if let (Some(from), Some(to)) = (r.from, r.to)
-            && from > to {
-                return Err(ParamError::new("invalid_range", "from", format!("`from` ({from}) is after `to` ({to})")));
-            }
+            && from > to
+        {
+            return Err(ParamError::new(
+                "invalid_range",
+                "from",
+                format!("`from` ({from}) is after `to` ({to})"),
+            ));
+        }
         if let (Some(from), Some(to)) = (r.event_from, r.event_to)
-            && from > to {
-                return Err(ParamError::new(
-                    "invalid_range",
-                    "event_from",
-                    format!("`event_from` ({from}) is after `event_to` ({to})"),
-                ));
-            }
+            && from > to
+        {
+            return Err(ParamError::new(
+                "invalid_range",
+                "event_from",
+                format!("`event_from` ({from}) is after `event_to` ({to})"),
+            ));
+        }
         Ok(r)
     }
 }
@@ -201,7 +226,11 @@ fn shown(value: &str) -> String {
 
 fn bounded(key: &str, value: &str) -> Result<String, ParamError> {
     if value.len() > 200 || value.chars().any(char::is_control) {
-        return Err(ParamError::new("invalid_value", key, "values are at most 200 bytes, without control characters"));
+        return Err(ParamError::new(
+            "invalid_value",
+            key,
+            "values are at most 200 bytes, without control characters",
+        ));
     }
     Ok(value.to_owned())
 }
@@ -214,20 +243,31 @@ fn parse_lang(key: &str, value: &str) -> Result<String, ParamError> {
         Err(ParamError::new(
             "invalid_lang",
             key,
-            format!("`{}` is not a language code; use two or three lowercase letters such as `kk`, `ru`, `en`", shown(value)),
+            format!(
+                "`{}` is not a language code; use two or three lowercase letters such as `kk`, `ru`, `en`",
+                shown(value)
+            ),
         ))
     }
 }
 
 fn parse_year(key: &str, value: &str) -> Result<i16, ParamError> {
     value.parse::<i16>().ok().filter(|y| (1000..=9999).contains(y)).ok_or_else(|| {
-        ParamError::new("invalid_year", key, format!("`{}` is not a year; use four digits such as `2019`", shown(value)))
+        ParamError::new(
+            "invalid_year",
+            key,
+            format!("`{}` is not a year; use four digits such as `2019`", shown(value)),
+        )
     })
 }
 
 fn parse_month(key: &str, value: &str) -> Result<String, ParamError> {
     let bad = || {
-        ParamError::new("invalid_month", key, format!("`{}` is not a month; use `YYYY-MM` such as `2019-07`", shown(value)))
+        ParamError::new(
+            "invalid_month",
+            key,
+            format!("`{}` is not a month; use `YYYY-MM` such as `2019-07`", shown(value)),
+        )
     };
     let (y, m) = value.split_once('-').ok_or_else(bad)?;
     let y: i16 = y.parse().map_err(|_| bad())?;
@@ -271,7 +311,11 @@ fn parse_date(key: &str, value: &str, upper: bool) -> Result<Date, ParamError> {
 
 fn parse_count(key: &str, value: &str, min: usize, max: usize) -> Result<usize, ParamError> {
     value.parse::<usize>().ok().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
-        ParamError::new("invalid_number", key, format!("`{}` is not a whole number from {min} to {max}", shown(value)))
+        ParamError::new(
+            "invalid_number",
+            key,
+            format!("`{}` is not a whole number from {min} to {max}", shown(value)),
+        )
     })
 }
 

@@ -43,7 +43,7 @@ impl Highlighter {
         let mut m = LangMatcher { exact: HashSet::new(), fuzzy: Vec::new(), prefixes: Vec::new() };
         for w in &self.words {
             for t in analyzer.terms(w) {
-                let budget = typo_budget(w);
+                let budget = typo_budget(w).min(typo_budget(&t));
                 if budget > 0 {
                     m.fuzzy.push((t.chars().collect(), budget));
                 }
@@ -154,9 +154,10 @@ fn render(text: &str, marks: &[(usize, usize)]) -> String {
     // End at a word boundary when cut.
     if bto < text.len()
         && let Some(space) = text[bfrom..bto].rfind(char::is_whitespace)
-            && space > (bto - bfrom) / 2 {
-                bto = bfrom + space;
-            }
+        && space > (bto - bfrom) / 2
+    {
+        bto = bfrom + space;
+    }
     let mut out = String::new();
     if bfrom > 0 {
         out.push('…');
@@ -213,7 +214,13 @@ mod tests {
 
     #[test]
     fn stemmed_and_typo_matches_are_marked() {
-        check(&["forum"], None, "The forums <b>opened</b>.", "en", "The <mark>forums</mark> &lt;b&gt;opened&lt;/b&gt;.");
+        check(
+            &["forum"],
+            None,
+            "The forums <b>opened</b>.",
+            "en",
+            "The <mark>forums</mark> &lt;b&gt;opened&lt;/b&gt;.",
+        );
         check(&["конференция"], None, "Итоги конференции", "ru", "Итоги <mark>конференции</mark>");
         check(&["hematologi"], None, "Hematology forum", "en", "<mark>Hematology</mark> forum");
     }

@@ -82,7 +82,9 @@ impl AppState {
         .await;
         joined.unwrap_or_else(|e| {
             let msg = format!("search task failed: {e}");
-            Err(ApiError::Internal(crate::engine::EngineError::Index(tantivy::TantivyError::SystemError(msg))))
+            Err(ApiError::Internal(crate::engine::EngineError::Index(tantivy::TantivyError::SystemError(
+                msg,
+            ))))
         })
     }
 
@@ -94,13 +96,9 @@ impl AppState {
 /// The router with every route and layer.
 pub fn app(state: AppState) -> Router {
     let timeout = state.options.limits.timeout;
-    let mut router = routes::router()
-        .merge(ui::router())
-        .with_state(state.clone())
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            timeout,
-        ));
+    let mut router = routes::router().merge(ui::router()).with_state(state.clone()).layer(
+        tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, timeout),
+    );
     if let Some(origin) = &state.options.allow_origin {
         match HeaderValue::from_str(origin) {
             Ok(origin) => {

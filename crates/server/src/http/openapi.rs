@@ -18,8 +18,19 @@ use crate::engine::response::*;
         super::routes::facet_values,
     ),
     components(schemas(
-        SearchResponse, Hit, PersonName, Translation, FacetValue, PostView, PersonRole,
-        Suggestion, Suggestions, PostRef, TimelineEntry, Timeline, FacetSearch
+        SearchResponse,
+        Hit,
+        PersonName,
+        Translation,
+        FacetValue,
+        PostView,
+        PersonRole,
+        Suggestion,
+        Suggestions,
+        PostRef,
+        TimelineEntry,
+        Timeline,
+        FacetSearch
     ))
 )]
 pub struct ApiDoc;

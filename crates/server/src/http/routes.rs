@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use super::{ApiError, AppState, openapi};
 use crate::engine::{
-    FacetSearch, ParamError, PostView, SearchRequest, SearchResponse, Suggestions, Timeline,
-    request::clip,
+    FacetSearch, ParamError, PostView, SearchRequest, SearchResponse, Suggestions, Timeline, request::clip,
 };
 
 /// Facets that `/api/facets/{facet}` knows.
@@ -96,9 +95,15 @@ pub(crate) async fn suggest(
     let pairs = pairs(raw);
     let req = request(&pairs)?;
     let limit = match get_param(&pairs, "limit") {
-        Some(v) if !v.is_empty() => v.parse::<usize>().ok().filter(|n| (1..=20).contains(n)).ok_or_else(|| {
-            ParamError::new("invalid_number", "limit", format!("`{}` is not a whole number from 1 to 20", clip(v, 40)))
-        })?,
+        Some(v) if !v.is_empty() => {
+            v.parse::<usize>().ok().filter(|n| (1..=20).contains(n)).ok_or_else(|| {
+                ParamError::new(
+                    "invalid_number",
+                    "limit",
+                    format!("`{}` is not a whole number from 1 to 20", clip(v, 40)),
+                )
+            })?
+        }
         _ => 5,
     };
     Ok(Json(state.run(move |e| Ok(e.suggest(&req.q, req.lang.as_deref(), limit)?)).await?))
@@ -107,10 +112,15 @@ pub(crate) async fn suggest(
 /// One post with its extracted people and dates.
 #[utoipa::path(get, path = "/api/posts/{id}", params(("id" = String, Path, description = "Document id")),
     responses((status = 200, body = PostView), (status = 404, description = "No post with this id")))]
-pub(crate) async fn post(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<PostView>, ApiError> {
+pub(crate) async fn post(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<PostView>, ApiError> {
     let id = clip(&id, 2048).to_owned();
     let found = state.run(move |e| Ok(e.post(&id)?)).await?;
-    found.map(Json).ok_or_else(|| ApiError::NotFound { code: "post_not_found", message: "no post with this id".into() })
+    found
+        .map(Json)
+        .ok_or_else(|| ApiError::NotFound { code: "post_not_found", message: "no post with this id".into() })
 }
 
 /// A timeline of the event dates told in the posts.
@@ -121,7 +131,10 @@ pub(crate) async fn post(State(state): State<AppState>, Path(id): Path<String>) 
     ("lang" = Option<String>, Query, description = "Visitor's language"),
     ("person" = Option<Vec<String>>, Query, description = "Only events of posts naming this person"),
 ), responses((status = 200, body = Timeline), (status = 400, description = "A parameter is invalid")))]
-pub(crate) async fn events(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Json<Timeline>, ApiError> {
+pub(crate) async fn events(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Timeline>, ApiError> {
     // Here `from`/`to` bound the events, not the publication.
     let renamed: Vec<(String, String)> = pairs(raw)
         .into_iter()
