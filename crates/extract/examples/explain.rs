@@ -17,7 +17,10 @@ fn main() -> std::io::Result<()> {
     }
     let x = annals_extract::extract(&text, &lang, dct);
     for p in &x.persons {
-        println!("PERSON {:?} [{}..{}] key={} name={:?} role={:?}", p.text, p.start, p.end, p.key, p.name, p.role);
+        println!(
+            "PERSON {:?} [{}..{}] key={} name={:?} role={:?}",
+            p.text, p.start, p.end, p.key, p.name, p.role
+        );
     }
     for d in &x.dates {
         println!("DATE {:?} [{}..{}] value={:?}", d.text, d.start, d.end, d.value);

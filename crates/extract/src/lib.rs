@@ -89,7 +89,8 @@ fn calendar_lang(lang: &str, text: &str) -> dates::months::Lang {
             let (mut cyr, mut lat, mut kk) = (0usize, 0usize, 0usize);
             for c in text.chars().take(5000) {
                 match c {
-                    'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'І' => {
+                    'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө'
+                    | 'Ұ' | 'Ү' | 'І' => {
                         kk += 1;
                         cyr += 1
                     }
@@ -98,11 +99,7 @@ fn calendar_lang(lang: &str, text: &str) -> dates::months::Lang {
                     _ => {}
                 }
             }
-            if cyr > lat {
-                if kk * 50 > cyr { Lang::Kk } else { Lang::Ru }
-            } else {
-                Lang::En
-            }
+            if cyr > lat { if kk * 50 > cyr { Lang::Kk } else { Lang::Ru } } else { Lang::En }
         }
     }
 }
@@ -133,13 +130,11 @@ pub fn extract(text: &str, lang: &str, dct: Option<jiff::civil::Date>) -> Extrac
         });
     }
 
-    let feats = people::features(&toks);
-    let spans = people::find(&toks, cal);
+    let feats = people::features(&toks, cal);
+    let spans = people::find(&toks, &feats, cal);
     // a date span is never a person
-    let spans: Vec<people::Span> = spans
-        .into_iter()
-        .filter(|s| !found.iter().any(|d| d.start < s.end && s.start < d.end))
-        .collect();
+    let spans: Vec<people::Span> =
+        spans.into_iter().filter(|s| !found.iter().any(|d| d.start < s.end && s.start < d.end)).collect();
     let resolved = people::coref::resolve(&toks, &spans);
     for (s, r) in spans.iter().zip(resolved) {
         out.persons.push(PersonMention {

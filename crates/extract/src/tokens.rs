@@ -50,6 +50,7 @@ impl Token<'_> {
     /// The token is a word of two or more letters, all uppercase.
     pub fn is_all_caps(&self) -> bool {
         self.kind == Kind::Word
+            && self.text.chars().next().is_some_and(char::is_uppercase)
             && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !self.text.chars().any(char::is_lowercase)
     }
@@ -81,15 +82,18 @@ impl Token<'_> {
 
     /// Numeric value of a number token (None for other kinds or overflow).
     pub fn number(&self) -> Option<u32> {
-        if self.kind == Kind::Number && self.text.len() <= 9 {
-            self.text.parse().ok()
-        } else {
-            None
-        }
+        if self.kind == Kind::Number && self.text.len() <= 9 { self.text.parse().ok() } else { None }
     }
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    // Cyrillic letters without the slow Unicode table lookup
+    if matches!(c as u32, 0x0400..=0x0481 | 0x048A..=0x04FF) {
+        return true;
+    }
     c.is_alphabetic() || is_mark(c)
 }
 
@@ -109,11 +113,32 @@ pub fn lower(s: &str) -> String {
             'ё' | 'Ё' => out.push('е'),
             '’' => out.push('\''),
             '‑' => out.push('-'),
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            _ => out.extend(c.to_lowercase()),
+            _ => push_lower(&mut out, c),
         }
     }
     out
+}
+
+/// Push the lowercase of `c`, with fast paths for ASCII and Cyrillic (incl. Kazakh letters).
+pub fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let u = c as u32;
+    let l = match u {
+        0x0410..=0x042F => Some(u + 0x20),
+        0x0400..=0x040F => Some(u + 0x50),
+        0x0430..=0x045F => Some(u),
+        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x04FF => Some(u | 1),
+        0x04C1..=0x04CE => Some(if u % 2 == 1 { u + 1 } else { u }),
+        0x04C0 => Some(0x04CF),
+        _ => None,
+    };
+    match l.and_then(char::from_u32) {
+        Some(l) => out.push(l),
+        None => out.extend(c.to_lowercase()),
+    }
 }
 
 /// Split `text` into tokens.
@@ -151,7 +176,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     i += 1;
                 }
                 // English possessive "'s" stays apart: "Iraq's" → "Iraq", "'", "s"
-                let possessive = matches!(chars[i].1, '\'' | '’')
+                let possessive = i < n
+                    && matches!(chars[i].1, '\'' | '’')
                     && chars.get(i + 1).is_some_and(|c| c.1 == 's' || c.1 == 'S')
                     && !chars.get(i + 2).is_some_and(|c| c.1.is_alphabetic());
                 if i + 1 < n && is_joiner(chars[i].1) && chars[i + 1].1.is_alphabetic() && !possessive {
@@ -280,5 +306,6 @@ mod tests {
     #[test]
     fn lower_folds_yo() {
         assert_eq!(lower("Пётр"), "петр");
+        assert_eq!(lower("ҚАЗАҚСТАН ӘСЕЛ ҢҒҮҰҺІӨ Ѓ"), "қазақстан әсел ңғүұһіө ѓ");
     }
 }

@@ -101,10 +101,34 @@ fn latin_of(c: char) -> Option<&'static str> {
     })
 }
 
+/// [`fold`] for a string that is already lowercase (as [`crate::tokens::Token::lower`] is).
+pub fn fold_lower(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'ё' => 'е',
+        'қ' => 'к',
+        'ғ' => 'г',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' => 'и',
+        'ә' => 'а',
+        _ => c,
+    }
+}
+
 /// Lowercase, `ё` → `е`, Kazakh-specific letters → nearest Russian letters.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    let mut low = String::with_capacity(s.len());
+    for c in s.chars() {
+        crate::tokens::push_lower(&mut low, c);
+    }
+    for c in low.chars() {
         out.push(match c {
             'ё' => 'е',
             'қ' => 'к',

@@ -216,9 +216,8 @@ impl G<'_, '_> {
                 if !full || t.lower == "may" {
                     if self.p(j, '.') && self.tight(j) {
                         j += 1;
-                    } else if need_context && t.lower != "may" {
-                        return None;
-                    } else if t.lower == "may" && need_context {
+                    } else if need_context {
+                        // a bare "Jan" or "May" alone is not a month
                         return None;
                     }
                 }
@@ -245,15 +244,12 @@ impl G<'_, '_> {
         let mut j = i + 1;
         let mut word = false;
         // "2019-шы", "2022-нші", "1995-інші"
-        if self.is_dash(j) && self.tight(j) && self.tight(j + 1) && KK_ORD_SUFFIX.contains(&self.lw(j + 1))
-        {
+        if self.is_dash(j) && self.tight(j) && self.tight(j + 1) && KK_ORD_SUFFIX.contains(&self.lw(j + 1)) {
             j += 2;
         }
         let w = self.lw(j);
-        if YEAR_WORDS_RU.contains(&w) && !(w == "г" && !self.tight(j) && self.lang == Lang::En) {
-            j += 1;
-            word = true;
-        } else if kk_stem(w, &["жыл", "жылдар"]).is_some() {
+        let ru_word = YEAR_WORDS_RU.contains(&w) && !(w == "г" && !self.tight(j) && self.lang == Lang::En);
+        if ru_word || kk_stem(w, &["жыл", "жылдар"]).is_some() {
             j += 1;
             word = true;
         }
@@ -352,17 +348,15 @@ impl G<'_, '_> {
         let (mut j, d1) = self.day(i)?;
         let mut d2 = None;
         // day range: "20–21", "20-21", "6 по 8", "12 на 13"
-        if (self.is_dash(j) || matches!(self.lw(j), "по" | "на" | "и")) && self.num(j + 1).is_some() {
-            if let Some((k, d)) = self.day(j + 1)
-                && d > d1
-                && self.month(k, false).is_some()
-            {
-                d2 = Some(d);
-                j = k;
-            }
+        if (self.is_dash(j) || matches!(self.lw(j), "по" | "на" | "и"))
+            && let Some((k, d)) = self.day(j + 1)
+            && d > d1
+            && self.month(k, false).is_some()
+        {
+            d2 = Some(d);
+            j = k;
         }
         let (mut k, mo1) = self.month(j, false)?;
-        // Kazakh needs the day directly before a month name; a bare "5 мамыр" is fine.
         let mut end_day = None;
         // "12 ноября по 3 декабря"
         if matches!(self.lw(k), "по" | "-" | "–" | "—" | "до")
@@ -452,8 +446,8 @@ impl G<'_, '_> {
         let w = self.lw(i);
         // modifiers that belong to the span
         let (start, mi) = match w {
-            "начале" | "конце" | "середине" | "начала" | "конца" | "середины" | "первой"
-            | "второй" => {
+            "начале" | "конце" | "середине" | "начала" | "конца" | "середины" | "первой" | "второй" =>
+            {
                 let mut k = i + 1;
                 if self.lw(k) == "половине" || self.lw(k) == "половины" {
                     k += 1;
@@ -482,14 +476,32 @@ impl G<'_, '_> {
                 Lang::Ru => {
                     w.ends_with('е')
                         || w.ends_with("ем")
-                        || matches!(prev, "с" | "до" | "по" | "к" | "в" | "во" | "на" | "из" | "от" | "после" | "после" | "около")
+                        || matches!(
+                            prev,
+                            "с" | "до" | "по" | "к" | "в" | "во" | "на" | "из" | "от" | "после" | "около"
+                        )
                 }
                 Lang::En => {
                     self.t[i].is_cap()
                         && (matches!(
                             prev,
-                            "in" | "since" | "until" | "till" | "by" | "of" | "through" | "from" | "to" | "during"
-                                | "before" | "after" | "for" | "early" | "late" | "last" | "next" | "this"
+                            "in" | "since"
+                                | "until"
+                                | "till"
+                                | "by"
+                                | "of"
+                                | "through"
+                                | "from"
+                                | "to"
+                                | "during"
+                                | "before"
+                                | "after"
+                                | "for"
+                                | "early"
+                                | "late"
+                                | "last"
+                                | "next"
+                                | "this"
                         ) || !matches!(w, "may" | "march" | "august"))
                 }
                 Lang::Kk => self.t[i].is_lower(),
@@ -537,9 +549,7 @@ impl G<'_, '_> {
     fn year_expr(&self, i: usize) -> Option<Found> {
         let (mut j, y, word) = self.year(i)?;
         // Kazakh: year then day and month
-        if word
-            && let Some(f) = self.day_first(j, Some(y))
-        {
+        if word && let Some(f) = self.day_first(j, Some(y)) {
             return m(i, f.end, f.val);
         }
         if word
@@ -554,7 +564,9 @@ impl G<'_, '_> {
         if !word && y % 10 == 0 {
             let dec = if self.tight(j) && self.lw(j) == "s" {
                 Some(j + 1)
-            } else if self.is_dash(j) && self.tight(j) && matches!(self.lw(j + 1), "х" | "x" | "е" | "ых" | "ые" | "ыми")
+            } else if self.is_dash(j)
+                && self.tight(j)
+                && matches!(self.lw(j + 1), "х" | "x" | "е" | "ых" | "ые" | "ыми")
             {
                 Some(j + 2)
             } else {
@@ -568,7 +580,10 @@ impl G<'_, '_> {
             }
         }
         // ranges
-        if self.is_dash(j) || self.lw(j) == "по" || (self.lang == Lang::En && matches!(self.lw(j), "to" | "and")) {
+        if self.is_dash(j)
+            || self.lw(j) == "по"
+            || (self.lang == Lang::En && matches!(self.lw(j), "to" | "and"))
+        {
             let k = j + 1;
             if let Some((e, y2, w2)) = self.year(k)
                 && y2 > y
@@ -609,7 +624,9 @@ impl G<'_, '_> {
         let prev = if i > 0 { self.t.get(i - 1) } else { None };
         let next = self.t.get(i + 1);
         if let Some(p) = prev {
-            if !p.space_before && p.kind == Kind::Punct && matches!(p.text, "." | "," | "$" | "€" | "№" | "#" | "/" | ":")
+            if !p.space_before
+                && p.kind == Kind::Punct
+                && matches!(p.text, "." | "," | "$" | "€" | "№" | "#" | "/" | ":")
             {
                 return false;
             }
@@ -618,9 +635,32 @@ impl G<'_, '_> {
             }
             if matches!(
                 p.lower.as_str(),
-                "than" | "about" | "some" | "around" | "nearly" | "over" | "almost" | "approximately" | "only"
-                    | "около" | "более" | "менее" | "свыше" | "примерно" | "почти" | "всего" | "лишь"
-                    | "number" | "no" | "rs" | "flight" | "model" | "room" | "route" | "номер" | "№"
+                "than"
+                    | "about"
+                    | "some"
+                    | "around"
+                    | "nearly"
+                    | "over"
+                    | "almost"
+                    | "approximately"
+                    | "only"
+                    | "около"
+                    | "более"
+                    | "менее"
+                    | "свыше"
+                    | "примерно"
+                    | "почти"
+                    | "всего"
+                    | "лишь"
+                    | "number"
+                    | "no"
+                    | "rs"
+                    | "flight"
+                    | "model"
+                    | "room"
+                    | "route"
+                    | "номер"
+                    | "№"
             ) {
                 return false;
             }
@@ -635,17 +675,55 @@ impl G<'_, '_> {
             if n.kind == Kind::Punct && matches!(n.text, "%" | "$" | "°" | ":") {
                 return false;
             }
-            if !n.space_before && n.kind == Kind::Punct && matches!(n.text, "," | ".") && self.digits(i + 2) > 0 {
+            if !n.space_before
+                && n.kind == Kind::Punct
+                && matches!(n.text, "," | ".")
+                && self.digits(i + 2) > 0
+            {
                 return false;
             }
             if n.kind == Kind::Word && n.is_lower() && !n.sent_start {
                 // "2000 people", "1500 человек" — but keep "1999 and", "2019 in"
                 let ok = matches!(
                     n.lower.as_str(),
-                    "and" | "or" | "to" | "in" | "when" | "after" | "before" | "as" | "with" | "by" | "at"
-                        | "and," | "but" | "for" | "on" | "that" | "the" | "was" | "were" | "is" | "и" | "в"
-                        | "по" | "на" | "до" | "с" | "он" | "она" | "они" | "был" | "была" | "было"
-                        | "были" | "а" | "когда" | "после" | "ол" | "жылы"
+                    "and"
+                        | "or"
+                        | "to"
+                        | "in"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "as"
+                        | "with"
+                        | "by"
+                        | "at"
+                        | "and,"
+                        | "but"
+                        | "for"
+                        | "on"
+                        | "that"
+                        | "the"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "и"
+                        | "в"
+                        | "по"
+                        | "на"
+                        | "до"
+                        | "с"
+                        | "он"
+                        | "она"
+                        | "они"
+                        | "был"
+                        | "была"
+                        | "было"
+                        | "были"
+                        | "а"
+                        | "когда"
+                        | "после"
+                        | "ол"
+                        | "жылы"
                 );
                 if !ok {
                     return false;
@@ -667,7 +745,13 @@ impl G<'_, '_> {
                 dir = Some(-1);
                 k += 1;
             }
-            "next" | "следующий" | "следующую" | "следующее" | "следующего" | "ближайший" | "ближайшую"
+            "next"
+            | "следующий"
+            | "следующую"
+            | "следующее"
+            | "следующего"
+            | "ближайший"
+            | "ближайшую"
             | "coming" => {
                 dir = Some(1);
                 k += 1;
@@ -702,9 +786,7 @@ impl G<'_, '_> {
             return m(i, f.end, f.val);
         }
         let mut e = k + 1;
-        if lang == Lang::En
-            && matches!(self.lw(e), "morning" | "afternoon" | "evening" | "night" | "noon")
-        {
+        if lang == Lang::En && matches!(self.lw(e), "morning" | "afternoon" | "evening" | "night" | "noon") {
             e += 1;
         }
         let val = match self.dct {
@@ -793,11 +875,8 @@ impl G<'_, '_> {
             _ => return None,
         };
         // "late yesterday", "earlier today"
-        let start = if i > 0 && matches!(self.lw(i - 1), "late" | "early" | "earlier" | "later") {
-            i - 1
-        } else {
-            i
-        };
+        let start =
+            if i > 0 && matches!(self.lw(i - 1), "late" | "early" | "earlier" | "later") { i - 1 } else { i };
         // "yesterday morning", "last night"
         let mut end = end;
         if self.lang == Lang::En && matches!(self.lw(end), "morning" | "afternoon" | "evening" | "night") {
@@ -813,11 +892,10 @@ impl G<'_, '_> {
         let dct = self.dct;
         // --- Russian: modifier + unit
         let rel = match w {
-            "этом" | "этой" | "этого" | "текущем" | "текущего" | "нынешнем" | "нынешнего" | "этот" | "эту"
-            | "сем" | "текущей" => Some(0),
-            "прошлом" | "прошлой" | "прошлого" | "минувшем" | "минувшей" | "минувшего" | "прошлый" | "прошлую" => {
-                Some(-1)
-            }
+            "этом" | "этой" | "этого" | "текущем" | "текущего" | "нынешнем" | "нынешнего" | "этот"
+            | "эту" | "сем" | "текущей" => Some(0),
+            "прошлом" | "прошлой" | "прошлого" | "минувшем" | "минувшей" | "минувшего" | "прошлый"
+            | "прошлую" => Some(-1),
             "позапрошлом" | "позапрошлого" => Some(-2),
             "следующем" | "следующей" | "следующего" | "будущем" | "будущего" | "следующий" | "следующую" => {
                 Some(1)
@@ -838,8 +916,12 @@ impl G<'_, '_> {
             let u = self.lw(k);
             let val = match u {
                 "году" | "года" | "год" | "year" => dct.map(|d| Val::year(d.year() as i32 + n)),
-                "месяце" | "месяца" | "месяц" | "month" => dct.map(|d| relative::shift_month(d, n)),
-                "неделе" | "недели" | "неделю" | "week" => dct.map(|d| relative::shift_week(d, n as i64)),
+                "месяце" | "месяца" | "месяц" | "month" => {
+                    dct.map(|d| relative::shift_month(d, n))
+                }
+                "неделе" | "недели" | "неделю" | "week" => {
+                    dct.map(|d| relative::shift_week(d, n as i64))
+                }
                 "quarter" => dct.map(|d| {
                     let q = (d.month() as i32 - 1) / 3 + n;
                     relative::quarter(d.year() as i32 + q.div_euclid(4), (q.rem_euclid(4) + 1) as u32)
@@ -894,7 +976,10 @@ impl G<'_, '_> {
     fn ago(&self, i: usize) -> Option<Found> {
         let mut k = i;
         let mut start = i;
-        if matches!(self.lw(k), "nearly" | "almost" | "about" | "more" | "ещё" | "еще" | "почти" | "около" | "осыдан") {
+        if matches!(
+            self.lw(k),
+            "nearly" | "almost" | "about" | "more" | "ещё" | "еще" | "почти" | "около" | "осыдан"
+        ) {
             k += 1;
         } else {
             start = i;
@@ -905,7 +990,8 @@ impl G<'_, '_> {
         } else if let Some(v) = count_word(self.lw(k)) {
             k += 1;
             v as i64
-        } else if matches!(self.lw(k), "несколько" | "пару" | "several" | "few" | "бірнеше") {
+        } else if matches!(self.lw(k), "несколько" | "пару" | "several" | "few" | "бірнеше")
+        {
             k += 1;
             0
         } else {
@@ -975,11 +1061,7 @@ impl G<'_, '_> {
             if a == "year" && matches!(b, "end" | "earlier" | "ago") {
                 let n = if b == "end" { 0 } else { -1 };
                 let v = dct.map_or(Val::None, |d| {
-                    if b == "end" {
-                        Val::month(d.year() as i32, 12)
-                    } else {
-                        Val::year(d.year() as i32 + n)
-                    }
+                    if b == "end" { Val::month(d.year() as i32, 12) } else { Val::year(d.year() as i32 + n) }
                 });
                 return m(i, i + 1, v);
             }
@@ -1003,10 +1085,10 @@ impl G<'_, '_> {
             if self.lw(i + 1) == "year-ago" && self.lw(i + 2) == "quarter" {
                 return m(i, i + 3, Val::None);
             }
-            if matches!(self.lw(i + 1), "late" | "early" | "mid") {
-                if let Some(f) = self.year_expr(i + 2) {
-                    return m(i, f.end, f.val);
-                }
+            if matches!(self.lw(i + 1), "late" | "early" | "mid")
+                && let Some(f) = self.year_expr(i + 2)
+            {
+                return m(i, f.end, f.val);
             }
             if self.lw(i + 1) == "year" && self.lw(i + 2) == "two" && self.lw(i + 3) == "thousand" {
                 return m(i, i + 4, Val::year(2000));
@@ -1145,22 +1227,30 @@ mod tests {
                 (text[a..b].to_string(), f.val.iso())
             })
             .collect();
-        let exp: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let exp: Vec<(String, String)> =
+            expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         assert_eq!(got, exp, "in {text:?}");
     }
 
     #[test]
     fn russian_explicit() {
         let dct = Some(date(2019, 7, 22));
-        check("Конференция прошла 20–21 июля 2019 года в Алматы.", Lang::Ru, None, &[(
-            "20–21 июля 2019 года",
-            "2019-07-20/2019-07-21",
-        )]);
+        check(
+            "Конференция прошла 20–21 июля 2019 года в Алматы.",
+            Lang::Ru,
+            None,
+            &[("20–21 июля 2019 года", "2019-07-20/2019-07-21")],
+        );
         check("с 6 по 8 июля", Lang::Ru, dct, &[("6 по 8 июля", "2019-07-06/2019-07-08")]);
         check("в июле 2019 года", Lang::Ru, None, &[("июле 2019 года", "2019-07")]);
         check("в 2019 году", Lang::Ru, None, &[("2019 году", "2019")]);
         check("Дата: 20.07.2019.", Lang::Ru, None, &[("20.07.2019", "2019-07-20")]);
-        check("в четверг, 12 декабря 2019 года", Lang::Ru, None, &[("четверг, 12 декабря 2019 года", "2019-12-12")]);
+        check(
+            "в четверг, 12 декабря 2019 года",
+            Lang::Ru,
+            None,
+            &[("четверг, 12 декабря 2019 года", "2019-12-12")],
+        );
         check("в 1993—1996 годах", Lang::Ru, None, &[("1993—1996 годах", "1993/1996")]);
         check("в мае", Lang::Ru, None, &[("мае", "")]);
         check("в начале июня 2010 года", Lang::Ru, None, &[("начале июня 2010 года", "2010-06")]);
@@ -1186,7 +1276,12 @@ mod tests {
         check("last week", Lang::En, dct, &[("last week", "2019-07-15/2019-07-21")]);
         check("in the third quarter", Lang::En, dct, &[("the third quarter", "2019-07/2019-09")]);
         check("Nov. 9, 1989", Lang::En, None, &[("Nov. 9, 1989", "1989-11-09")]);
-        check("in January nineteen ninety-seven", Lang::En, None, &[("January nineteen ninety-seven", "1997-01")]);
+        check(
+            "in January nineteen ninety-seven",
+            Lang::En,
+            None,
+            &[("January nineteen ninety-seven", "1997-01")],
+        );
         check("two years ago", Lang::En, dct, &[("two years ago", "2017")]);
         check("It may rain.", Lang::En, dct, &[]);
     }
@@ -1194,7 +1289,12 @@ mod tests {
     #[test]
     fn kazakh() {
         let dct = Some(date(2019, 7, 22));
-        check("2019 жылғы 20–21 шілдеде", Lang::Kk, None, &[("2019 жылғы 20–21 шілдеде", "2019-07-20/2019-07-21")]);
+        check(
+            "2019 жылғы 20–21 шілдеде",
+            Lang::Kk,
+            None,
+            &[("2019 жылғы 20–21 шілдеде", "2019-07-20/2019-07-21")],
+        );
         check("Кеше болды", Lang::Kk, dct, &[("Кеше", "2019-07-21")]);
         check("қаңтарда", Lang::Kk, None, &[("қаңтарда", "")]);
         check("екі мың он төртінші жылы", Lang::Kk, None, &[("екі мың он төртінші жылы", "2014")]);

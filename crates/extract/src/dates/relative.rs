@@ -48,11 +48,7 @@ impl Val {
 
     /// A range of two values (or None if either is None).
     pub fn range(a: Val, b: Val) -> Val {
-        if a == Val::None || b == Val::None {
-            Val::None
-        } else {
-            Val::Range(Box::new(a), Box::new(b))
-        }
+        if a == Val::None || b == Val::None { Val::None } else { Val::Range(Box::new(a), Box::new(b)) }
     }
 
     /// A day from parts, if they make a real date.
@@ -114,8 +110,7 @@ pub fn shift_month(dct: Date, n: i32) -> Val {
 pub fn shift_week(dct: Date, n: i64) -> Val {
     let monday = dct.checked_sub((dct.weekday().to_monday_zero_offset() as i64).days());
     let Ok(monday) = monday else { return Val::None };
-    let (Ok(a), Ok(b)) = (monday.checked_add((7 * n).days()), monday.checked_add((7 * n + 6).days()))
-    else {
+    let (Ok(a), Ok(b)) = (monday.checked_add((7 * n).days()), monday.checked_add((7 * n + 6).days())) else {
         return Val::None;
     };
     Val::range(Val::Day(a), Val::Day(b))

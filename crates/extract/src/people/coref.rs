@@ -19,7 +19,7 @@
 //! capitalised or all-caps words that match a known surname into mentions.
 
 use super::morphology;
-use super::names::{Gender, LATIN_GIVEN};
+use super::names::Gender;
 use super::{Feat, Span};
 use crate::tokens::{Kind, Token, tokenize};
 use crate::translit::{fold, to_latin};
@@ -27,17 +27,38 @@ use std::collections::{HashMap, HashSet};
 
 /// Fold a Latin transliteration so common English spelling variants meet.
 pub fn key_fold(latin: &str) -> String {
-    let s: String = latin.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    let s = s
-        .replace("dzh", "j")
-        .replace("zh", "j")
-        .replace("kh", "h")
-        .replace('x', "ks")
-        .replace('w', "v")
-        .replace("ph", "f")
-        .replace("iy", "y")
-        .replace("yy", "y")
-        .replace("ck", "k");
+    // pass 1: digraphs and letters with common alternatives
+    let src: Vec<u8> = latin.bytes().filter(u8::is_ascii_alphanumeric).collect();
+    let mut s = String::with_capacity(src.len() + 2);
+    let mut i = 0;
+    while i < src.len() {
+        let rest = &src[i..];
+        let (out, used): (&str, usize) = if rest.starts_with(b"dzh") {
+            ("j", 3)
+        } else if rest.starts_with(b"zh") {
+            ("j", 2)
+        } else if rest.starts_with(b"kh") {
+            ("h", 2)
+        } else if rest.starts_with(b"ph") {
+            ("f", 2)
+        } else if rest.starts_with(b"iy") || rest.starts_with(b"yy") {
+            ("y", 2)
+        } else if rest.starts_with(b"ck") {
+            ("k", 2)
+        } else {
+            match rest[0] {
+                b'x' => ("ks", 1),
+                b'w' => ("v", 1),
+                _ => {
+                    s.push(rest[0] as char);
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        s.push_str(out);
+        i += used;
+    }
     let b: Vec<char> = s.chars().collect();
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     let mut out = String::with_capacity(b.len());
@@ -136,10 +157,14 @@ pub fn parse(words: &[&str]) -> Parsed {
         if is_latin(w) {
             let l = w.to_lowercase();
             let l = l.strip_suffix("'s").unwrap_or(&l).to_string();
-            if LATIN_GIVEN.contains(l.as_str()) && !roles.contains(&Role::Given) {
+            if super::names::is_latin_given(&l) && !roles.contains(&Role::Given) {
                 p.given_known = true;
                 roles.push(Role::Given);
-            } else if l.ends_with("ovich") || l.ends_with("evich") || l.ends_with("ovna") || l.ends_with("evna") {
+            } else if l.ends_with("ovich")
+                || l.ends_with("evich")
+                || l.ends_with("ovna")
+                || l.ends_with("evna")
+            {
                 roles.push(Role::Patr);
             } else {
                 roles.push(Role::Other);
@@ -148,7 +173,7 @@ pub fn parse(words: &[&str]) -> Parsed {
         }
         if let Some((_, g)) = morphology::patronymic(w)
             && !roles.is_empty()
-            && roles.iter().any(|r| *r == Role::Given)
+            && roles.contains(&Role::Given)
         {
             gender = gender.or(Some(g));
             roles.push(Role::Patr);
@@ -226,8 +251,14 @@ pub fn parse(words: &[&str]) -> Parsed {
 
 /// Drop a Kazakh case suffix from an unknown surname ("Трамптың" → "Трамп").
 fn strip_kk_case(w: &str) -> String {
+    if !morphology::has_kazakh_letters(w) {
+        return w.to_string();
+    }
     let f = fold(w);
-    for suf in ["тын", "тин", "нын", "нин", "дын", "дин", "ка", "ке", "га", "ге", "ты", "ти", "ны", "ни", "пен", "мен", "бен"] {
+    for suf in [
+        "тын", "тин", "нын", "нин", "дын", "дин", "ка", "ке", "га", "ге", "ты", "ти", "ны", "ни", "пен",
+        "мен", "бен",
+    ] {
         if f.ends_with(suf) && f.chars().count() >= suf.chars().count() + 4 {
             return morphology::swap(w, suf.chars().count(), "");
         }
@@ -284,17 +315,24 @@ pub fn resolve(toks: &[Token<'_>], spans: &[Span]) -> Vec<Resolved> {
         .iter()
         .map(|p| {
             let target = match p.surname_key() {
-                Some(sk) => by_surname
-                    .get(&sk)
-                    .or_else(|| sk.strip_suffix('a').and_then(|m| by_surname.get(m)))
-                    .or_else(|| by_surname.get(&format!("{sk}a")))
-                    .copied(),
+                Some(sk) => {
+                    // "Путина" is the genitive of "Путин" or a feminine "Путина": take the
+                    // fuller person of the two
+                    let variants =
+                        [Some(sk.clone()), sk.strip_suffix('a').map(String::from), Some(format!("{sk}a"))];
+                    variants
+                        .iter()
+                        .flatten()
+                        .filter_map(|v| by_surname.get(v).copied())
+                        .max_by_key(|&j| parsed[j].weight())
+                }
                 None => p.given.as_ref().and_then(|g| by_given.get(&key_fold(&to_latin(g)))).copied(),
             };
             let best = match target {
                 Some(j) if parsed[j].weight() >= p.weight() => {
                     // an initial that contradicts the person's given name is someone else
-                    let clash = matches!((p.first_letter(), parsed[j].first_letter()), (Some(a), Some(b)) if a != b);
+                    let clash =
+                        matches!((p.first_letter(), parsed[j].first_letter()), (Some(a), Some(b)) if a != b);
                     if clash { p } else { &parsed[j] }
                 }
                 _ => p,
@@ -324,7 +362,7 @@ const CASE_SWAPS: &[(&str, usize, &str)] = &[
 ];
 
 /// Add single-word mentions of surnames (and given names) already known in the text.
-pub(crate) fn extend(toks: &[Token<'_>], feats: &[Feat], spans: &mut Vec<Span>) {
+pub(crate) fn extend(toks: &[Token<'_>], feats: &[Feat], org_words: &HashSet<String>, spans: &mut Vec<Span>) {
     let mut known: HashSet<String> = HashSet::new();
     for s in spans.iter() {
         let words = span_words(toks, s);
@@ -334,11 +372,13 @@ pub(crate) fn extend(toks: &[Token<'_>], feats: &[Feat], spans: &mut Vec<Span>) 
         {
             known.insert(sk);
         }
+        let surname_like =
+            p.surname.as_deref().is_some_and(|s| is_latin(s) || morphology::surname(s, None).is_some());
         if words.len() >= 2
             && let Some(g) = &p.given
         {
             let gk = key_fold(&to_latin(g));
-            if gk.len() >= 4 || p.given_known && gk.len() >= 3 {
+            if gk.len() >= 4 && surname_like || p.given_known && gk.len() >= 3 {
                 known.insert(gk);
             }
         }
@@ -346,6 +386,8 @@ pub(crate) fn extend(toks: &[Token<'_>], feats: &[Feat], spans: &mut Vec<Span>) 
     if known.is_empty() {
         return;
     }
+    // a cheap filter: a candidate's transliteration starts like a known name
+    let prefixes: HashSet<String> = known.iter().map(|k| k.chars().take(2).collect()).collect();
     let mut covered = vec![false; toks.len()];
     for s in spans.iter() {
         for c in covered.iter_mut().take(s.end).skip(s.start) {
@@ -357,15 +399,21 @@ pub(crate) fn extend(toks: &[Token<'_>], feats: &[Feat], spans: &mut Vec<Span>) 
             continue;
         }
         let f = &feats[k];
-        if !(f.cap || f.caps) || f.role || t.text.chars().count() < 3 {
+        if !(f.cap || f.caps) || f.role || t.text.chars().count() < 3 || org_words.contains(&t.lower) {
+            continue;
+        }
+        if k > 0 && !f.latin && matches!(toks[k - 1].lower.as_str(), "в" | "во" | "из" | "под" | "над")
+        {
             continue;
         }
         let mut cands: Vec<String> = Vec::with_capacity(3);
         let l = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
-        if is_latin(t.text) {
-            cands.push(key_fold(&to_latin(l)));
-        } else {
-            cands.push(key_fold(&to_latin(l)));
+        let base = key_fold(&to_latin(l));
+        if !prefixes.contains(&base.chars().take(2).collect::<String>()) {
+            continue;
+        }
+        cands.push(base);
+        if !is_latin(t.text) {
             for g in [None, Some(Gender::Male), Some(Gender::Female)] {
                 if let Some((n, _, _)) = morphology::surname(t.text, g) {
                     cands.push(key_fold(&to_latin(&n)));

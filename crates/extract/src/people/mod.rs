@@ -24,7 +24,7 @@ use crate::dates::months::Lang;
 use crate::tokens::{Kind, Token};
 use crate::translit::fold;
 use morphology::Shape;
-use names::{Gender, LATIN_GIVEN, NOT_NAME, SPEECH, is_role};
+use names::{Gender, NOT_NAME, SPEECH, is_role};
 use std::collections::HashSet;
 
 /// One person mention: token range `[start, end)`.
@@ -64,32 +64,232 @@ pub struct Feat {
 }
 
 const PARTICLES: &[&str] = &[
-    "ван", "фон", "де", "да", "дер", "ди", "ибн", "бен", "бин", "аль", "эль", "ла", "ле", "дю", "van", "von",
-    "de", "da", "der", "di", "du", "del", "della", "bin", "ibn", "al", "el", "le", "la", "dos", "das",
-    "ter", "den", "ten", "mac", "bint", "abu", "st", "ду", "дос", "дель", "делла", "ибн", "абу", "ал",
+    "ван",
+    "фон",
+    "де",
+    "да",
+    "дер",
+    "ди",
+    "ибн",
+    "бен",
+    "бин",
+    "аль",
+    "эль",
+    "ла",
+    "ле",
+    "дю",
+    "van",
+    "von",
+    "de",
+    "da",
+    "der",
+    "di",
+    "du",
+    "del",
+    "della",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "le",
+    "la",
+    "dos",
+    "das",
+    "ter",
+    "den",
+    "ten",
+    "mac",
+    "bint",
+    "abu",
+    "st",
+    "ду",
+    "дос",
+    "дель",
+    "делла",
+    "ибн",
+    "абу",
+    "ал",
 ];
 
 /// Words after which a capitalised word is an organisation or place, not a person.
 const ORG_WORDS: &[&str] = &[
-    "united", "city", "inc", "corp", "co", "ltd", "plc", "bank", "party", "university", "airlines",
-    "airways", "group", "fc", "club", "association", "federation", "council", "ministry", "government",
-    "street", "county", "republic", "kingdom", "house", "news", "times", "post", "journal", "agency",
-    "press", "co.", "motors", "airlines", "holdings", "international", "institute", "foundation",
-    "committee", "union", "league", "cup", "open", "stadium", "hospital", "center", "centre", "school",
-    "college", "church", "army", "navy", "force", "forces", "police", "court", "office", "department",
-    "exchange", "index", "fund", "trust", "capital", "securities", "partners", "energy", "oil", "gas",
-    "petroleum", "telecom", "systems", "technologies", "software", "electric", "airport", "port",
-    "island", "islands", "valley", "river", "lake", "mountains", "bay", "sea", "ocean", "coast", "road",
-    "square", "park", "hotel", "tower", "bridge", "station", "museum", "gallery", "theatre", "theater",
-    "festival", "awards", "prize", "games", "olympics", "championship", "championships", "series",
-    "tour", "grand", "prix", "rovers", "united", "athletic", "wanderers", "rangers", "celtic", "town",
-    "villa", "county", "albion", "hotspur", "dynamo", "sporting", "real", "inter", "ac", "as", "sc",
-    "cf", "fk", "sk", "bc", "state", "states", "province", "region", "district", "airline", "railways",
-    "steel", "mining", "chemical", "pharmaceuticals", "foods", "brewery", "media", "television", "tv",
-    "radio", "network", "herald", "tribune", "gazette", "daily", "weekly", "magazine", "review",
-    "research", "analysis", "markets", "market", "securities", "investment", "investments", "insurance",
-    "front", "movement", "alliance", "coalition", "congress", "parliament", "senate", "assembly",
-    "democrats", "republicans", "liberals", "conservatives", "labour", "labor",
+    "united",
+    "city",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "bank",
+    "party",
+    "university",
+    "airlines",
+    "airways",
+    "group",
+    "fc",
+    "club",
+    "association",
+    "federation",
+    "council",
+    "ministry",
+    "government",
+    "street",
+    "county",
+    "republic",
+    "kingdom",
+    "house",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "agency",
+    "press",
+    "co.",
+    "motors",
+    "airlines",
+    "holdings",
+    "international",
+    "institute",
+    "foundation",
+    "committee",
+    "union",
+    "league",
+    "cup",
+    "open",
+    "stadium",
+    "hospital",
+    "center",
+    "centre",
+    "school",
+    "college",
+    "church",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "court",
+    "office",
+    "department",
+    "exchange",
+    "index",
+    "fund",
+    "trust",
+    "capital",
+    "securities",
+    "partners",
+    "energy",
+    "oil",
+    "gas",
+    "petroleum",
+    "telecom",
+    "systems",
+    "technologies",
+    "software",
+    "electric",
+    "airport",
+    "port",
+    "island",
+    "islands",
+    "valley",
+    "river",
+    "lake",
+    "mountains",
+    "bay",
+    "sea",
+    "ocean",
+    "coast",
+    "road",
+    "square",
+    "park",
+    "hotel",
+    "tower",
+    "bridge",
+    "station",
+    "museum",
+    "gallery",
+    "theatre",
+    "theater",
+    "festival",
+    "awards",
+    "prize",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "series",
+    "tour",
+    "grand",
+    "prix",
+    "rovers",
+    "united",
+    "athletic",
+    "wanderers",
+    "rangers",
+    "celtic",
+    "town",
+    "villa",
+    "county",
+    "albion",
+    "hotspur",
+    "dynamo",
+    "sporting",
+    "real",
+    "inter",
+    "ac",
+    "as",
+    "sc",
+    "cf",
+    "fk",
+    "sk",
+    "bc",
+    "state",
+    "states",
+    "province",
+    "region",
+    "district",
+    "airline",
+    "railways",
+    "steel",
+    "mining",
+    "chemical",
+    "pharmaceuticals",
+    "foods",
+    "brewery",
+    "media",
+    "television",
+    "tv",
+    "radio",
+    "network",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "weekly",
+    "magazine",
+    "review",
+    "research",
+    "analysis",
+    "markets",
+    "market",
+    "securities",
+    "investment",
+    "investments",
+    "insurance",
+    "front",
+    "movement",
+    "alliance",
+    "coalition",
+    "congress",
+    "parliament",
+    "senate",
+    "assembly",
+    "democrats",
+    "republicans",
+    "liberals",
+    "conservatives",
+    "labour",
+    "labor",
 ];
 
 /// What the chain rules need to know about the whole text.
@@ -101,20 +301,22 @@ pub(crate) struct Doc<'a, 't> {
     lang: Lang,
     /// Words that occur in lowercase somewhere in the text (folded).
     lower_vocab: HashSet<String>,
+    /// Latin words seen inside an organisation name ("Ruch SA", "LM Ericsson AB").
+    org_words: HashSet<String>,
 }
 
 /// Run the three passes.
-pub fn find(toks: &[Token<'_>], lang: Lang) -> Vec<Span> {
-    let feats = features(toks);
+pub fn find(toks: &[Token<'_>], feats: &[Feat], lang: Lang) -> Vec<Span> {
     let words = toks.iter().filter(|t| t.kind == Kind::Word).count();
     let latin_words = feats.iter().zip(toks).filter(|(f, t)| t.kind == Kind::Word && f.latin).count();
     let lower_vocab =
         toks.iter().filter(|t| t.is_lower() && t.text.chars().count() >= 3).map(|t| fold(&t.lower)).collect();
-    let doc = Doc { toks, feats: &feats, latin_doc: latin_words * 2 > words, lang, lower_vocab };
+    let org_words = org_tainted(toks, feats);
+    let doc = Doc { toks, feats, latin_doc: latin_words * 2 > words, lang, lower_vocab, org_words };
     let mut spans = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some(end) = chain_end(toks, &feats, i) {
+        if let Some(end) = chain_end(toks, feats, i) {
             decide_chain(&doc, i, end, &mut spans);
             i = end.max(i + 1);
         } else {
@@ -124,16 +326,57 @@ pub fn find(toks: &[Token<'_>], lang: Lang) -> Vec<Span> {
     in_lists(&doc, &mut spans);
     single_by_role(&doc, &mut spans);
     latin_in_parens(&doc, &mut spans);
-    coref::extend(toks, &feats, &mut spans);
+    coref::extend(toks, feats, &doc.org_words, &mut spans);
     spans.sort_by_key(|s| s.start);
     spans
 }
+
+/// Words that stand next to an organisation word in some chain of the text: "Ruch" in
+/// "Ruch SA", "Salomon" in "Salomon Brothers"; alone elsewhere they are the organisation.
+fn org_tainted(toks: &[Token<'_>], feats: &[Feat]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(end) = chain_end(toks, feats, i) else {
+            i += 1;
+            continue;
+        };
+        let next_org = toks.get(end).is_some_and(|t| t.is_lower() && ORG_AFTER.contains(&t.lower.as_str()));
+        let has_org =
+            next_org || (i..end).any(|k| feats[k].latin && ORG_WORDS.contains(&toks[k].lower.as_str()));
+        if has_org {
+            for t in &toks[i..end] {
+                if t.kind == Kind::Word && feats[i].latin && !ORG_WORDS.contains(&t.lower.as_str()) {
+                    out.insert(t.lower.clone());
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// Lowercase words after a name that make it an organisation or publication.
+const ORG_AFTER: &[&str] = &[
+    "daily",
+    "newspaper",
+    "weekly",
+    "magazine",
+    "agency",
+    "group",
+    "company",
+    "firm",
+    "bank",
+    "shares",
+    "stock",
+];
 
 fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 6 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && s != "I"
 }
 
-pub fn features(toks: &[Token<'_>]) -> Vec<Feat> {
+/// Name features of every token (see [`Feat`]).
+pub fn features(toks: &[Token<'_>], lang: Lang) -> Vec<Feat> {
     let mut out = Vec::with_capacity(toks.len());
     let mut quoted = false;
     let mut straight = false;
@@ -162,7 +405,7 @@ pub fn features(toks: &[Token<'_>]) -> Vec<Feat> {
         let first = t.text.chars().next().unwrap_or(' ');
         f.latin = first.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&first);
         let n = t.text.chars().count();
-        let folded = fold(&t.lower);
+        let folded = crate::translit::fold_lower(&t.lower);
         if n == 1 && first.is_uppercase() {
             // "И." or "В.Путин" (dot then a capital without a space)
             if toks.get(i + 1).is_some_and(|d| d.is_punct('.') && !d.space_before) {
@@ -175,22 +418,27 @@ pub fn features(toks: &[Token<'_>]) -> Vec<Feat> {
         f.roman = is_roman(t.text);
         f.cap = t.is_cap() && !f.caps;
         f.role = is_role(&folded);
-        f.not_name = not_name(&folded) || crate::dates::months::month_of(&t.lower).is_some()
-            || crate::dates::months::weekday_of(&t.lower).is_some();
         if f.cap || f.caps {
+            f.not_name = not_name(&folded)
+                || crate::dates::months::month_of(&t.lower).is_some()
+                || crate::dates::months::weekday_of(&t.lower).is_some();
             if f.latin {
                 let base = folded.split('-').next().unwrap_or("");
-                if LATIN_GIVEN.contains(folded.as_str()) || (folded.contains('-') && LATIN_GIVEN.contains(base)) {
+                if !f.not_name
+                    && (names::is_latin_given(&folded)
+                        || (folded.contains('-') && names::is_latin_given(base)))
+                {
                     f.given = Some(Gender::Male);
                 }
                 f.surn = latin_surname_shape(&folded);
             } else {
-                f.given = morphology::given(t.text).map(|g| g.1);
-                if f.not_name && !morphology::given_exact(&folded).is_some() {
+                let kk = lang == Lang::Kk || morphology::has_kazakh_letters(t.text);
+                f.given = morphology::given_in(t.text, kk).map(|g| g.1);
+                if f.not_name && morphology::given_exact(&folded).is_none() {
                     f.given = None;
                 }
                 f.patr = morphology::patronymic(t.text).is_some();
-                f.surn = morphology::surname(t.text, None).map(|s| s.2);
+                f.surn = morphology::surname_in(t.text, None, kk).map(|s| s.2);
             }
         }
         out.push(f);
@@ -337,13 +585,17 @@ fn speech_context(toks: &[Token<'_>], a: usize, b: usize) -> bool {
             && SPEECH.contains(&fold(&toks[a - k].lower))
             && !names::MEDIA_VERBS.contains(&toks[a - k].lower.as_str())
     };
-    let clause_end = b >= toks.len() || toks[b].kind == Kind::Punct && !toks[b].is_punct('\'') || toks[b].is_lower() && !toks[b - 1].latin_like();
+    let clause_end = b >= toks.len()
+        || toks[b].kind == Kind::Punct && !toks[b].is_punct('\'')
+        || toks[b].is_lower() && !toks[b - 1].latin_like();
     let after = b < toks.len() && toks[b].kind == Kind::Word && SPEECH.contains(&fold(&toks[b].lower));
     let after_comma = b + 1 < toks.len()
         && toks[b].is_punct(',')
         && toks[b + 1].kind == Kind::Word
         && SPEECH.contains(&fold(&toks[b + 1].lower));
-    let po_slovam = a >= 2 && matches!(toks[a - 1].lower.as_str(), "словам" | "to") && matches!(toks[a - 2].lower.as_str(), "по" | "according");
+    let po_slovam = a >= 2
+        && matches!(toks[a - 1].lower.as_str(), "словам" | "to")
+        && matches!(toks[a - 2].lower.as_str(), "по" | "according");
     before(1) && clause_end || after || after_comma || po_slovam
 }
 
@@ -361,11 +613,37 @@ fn role_before(toks: &[Token<'_>], feats: &[Feat], a: usize) -> bool {
 
 fn is_adjective(folded: &str) -> bool {
     [
-        "ая", "ый", "ий", "ое", "ой", "ые", "ие", "ых", "их", "ского", "ской", "ском", "ским", "ную", "ного", "ной",
-        "ным", "ными", "ыми", "ими", "ому", "ему", "ого", "его", "ную", "ную", "ские", "ских",
+        "ая",
+        "ый",
+        "ий",
+        "ое",
+        "ой",
+        "ые",
+        "ие",
+        "ых",
+        "их",
+        "ского",
+        "ской",
+        "ском",
+        "ским",
+        "ную",
+        "ного",
+        "ной",
+        "ным",
+        "ными",
+        "ыми",
+        "ими",
+        "ому",
+        "ему",
+        "ого",
+        "его",
+        "ную",
+        "ную",
+        "ские",
+        "ских",
     ]
-        .iter()
-        .any(|e| folded.ends_with(e))
+    .iter()
+    .any(|e| folded.ends_with(e))
 }
 
 fn decide_chain(doc: &Doc<'_, '_>, i: usize, end: usize, spans: &mut Vec<Span>) {
@@ -432,6 +710,7 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
                 cyr(k) && !agrees(k, g[p].0) && !feats[k].init && !feats[k].patr && !toks[k].is_lower()
             })
             || !cyr(g[p].0)
+                && is_given(g[p].0)
                 && g.len() - p >= 2
                 && g[..p].iter().all(|&(k, _)| !cyr(k) && !feats[k].init && !toks[k].is_lower()))
     {
@@ -497,7 +776,7 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
     if all_caps {
         // headline words: "KEVIN BROWN LOWERS ERA" when the first is a given name, else only
         // through coreference
-        let first = feats[g[0].0].given.is_some();
+        let first = feats[g[0].0].given.is_some() && !AMBIGUOUS_EN.contains(&toks[g[0].0].lower.as_str());
         if latin && first && (2..=3).contains(&g.len()) {
             let (a, _) = g[0];
             let (_, b) = g[1];
@@ -520,7 +799,8 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
             && !f.init
             && !f.patr
             && !next.patr
-            && (latin && doc.lower_vocab.contains(&folded) || !latin && (common || f.surn.is_none() && next.surn.is_none() && next.given.is_none()))
+            && (latin && doc.lower_vocab.contains(&folded)
+                || !latin && (common || f.surn.is_none() && next.surn.is_none() && next.given.is_none()))
         {
             g.remove(0);
         }
@@ -531,7 +811,9 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
     let has_given = g.iter().any(|&(k, _)| feats[k].given.is_some());
     let has_patr = g.iter().skip(1).any(|&(k, _)| feats[k].patr);
     let has_init = g.iter().any(|&(k, _)| feats[k].init);
-    let strong_surn = g.iter().any(|&(k, _)| feats[k].surn == Some(Shape::Strong));
+    let strong_surn = g.iter().any(|&(k, _)| {
+        feats[k].surn == Some(Shape::Strong) && (feats[k].latin || !is_adjective(&fold(&toks[k].lower)))
+    });
     let any_surn = g.iter().any(|&(k, _)| feats[k].surn.is_some());
     let ctx = role_before(toks, feats, a) || speech_context(toks, a, b);
     let quoted = feats[a].quoted;
@@ -540,17 +822,24 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
     if has_init && n == 1 {
         return; // a lone initial
     }
+    // "в Доме Культуры", "в Тамбове": after a locative preposition, a name needs evidence
+    let locative = a > 0 && !latin && matches!(toks[a - 1].lower.as_str(), "в" | "во" | "из" | "под" | "над");
+    if locative && !has_given && !has_patr && !has_init {
+        return;
+    }
     // "Жамбыл облысы", "Сәкен Сейфуллин атындағы": a place or a name given to a place
     if b < toks.len() && PLACE_AFTER.contains(&toks[b].lower.as_str()) {
         return;
     }
     if latin {
         let org = g.iter().any(|&(k, _)| ORG_WORDS.contains(&toks[k].lower.as_str()));
-        if org {
+        let tainted = !has_given && g.iter().all(|&(k, _)| doc.org_words.contains(&toks[k].lower));
+        if org || tainted {
             return;
         }
         let inits = g.iter().filter(|&&(k, _)| feats[k].init).count();
-        if inits == n || inits >= 2 && !ctx {
+        let leading_inits = g.iter().take_while(|&&(k, _)| feats[k].init).count();
+        if inits == n || leading_inits >= 2 && !ctx {
             return; // "U.S.", "U.S. Treasuries"
         }
         if n == 1 && toks.get(b).is_some_and(|t| t.is_punct('&')) {
@@ -560,8 +849,17 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
         let ok = if n >= 2 {
             first_given || ctx || (any_surn && !sent) || has_init
         } else {
-            ctx && latin_doc
-                || (feats[a].given.is_some() && !sent && !quoted && !AMBIGUOUS_EN.contains(&toks[a].lower.as_str()))
+            let common = doc.lower_vocab.contains(&toks[a].lower);
+            let place = a > 0 && matches!(toks[a - 1].lower.as_str(), "in" | "at" | "from" | "near" | "to");
+            let followed = toks.get(b).is_some_and(|t| t.is_cap());
+            !common
+                && !place
+                && !followed
+                && (ctx && latin_doc
+                    || feats[a].given.is_some()
+                        && !sent
+                        && !quoted
+                        && !AMBIGUOUS_EN.contains(&toks[a].lower.as_str()))
         };
         if ok {
             push(spans, a, b);
@@ -577,8 +875,8 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
         } else {
             // Russian: two or more capitalised words mid-sentence are a name unless the first
             // is an adjective (multiword organisations and places keep one capital)
-            let first = fold(&toks[a].lower);
-            lang == Lang::Ru && !sent && !is_adjective(&first) || ctx
+            let adjective = g.iter().any(|&(k, _)| is_adjective(&fold(&toks[k].lower)));
+            lang == Lang::Ru && !sent && !adjective || ctx
         }
     } else if quoted {
         false
@@ -592,7 +890,8 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
             !ambiguous || lang != Lang::Kk
         }
     } else if feats[a].surn == Some(Shape::Strong) {
-        let place = a > 0 && matches!(toks[a - 1].lower.as_str(), "в" | "во" | "на" | "из" | "под" | "над" | "изо");
+        let place =
+            a > 0 && matches!(toks[a - 1].lower.as_str(), "в" | "во" | "на" | "из" | "под" | "над" | "изо");
         !sent && !place && !is_adjective(&fold(&toks[a].lower)) || speech_context(toks, a, b)
     } else if feats[a].surn == Some(Shape::Weak) {
         (!sent && !fold(&toks[a].lower).ends_with("их") && !fold(&toks[a].lower).ends_with("ых")) || ctx
@@ -625,10 +924,29 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
                 let f = &feats[k];
                 f.latin && f.cap && !f.not_name && !f.role && !ORG_WORDS.contains(&toks[k].lower.as_str())
             });
-            if (2..=3).contains(&n) && ok_words && !(i..end).any(covered) {
-                let sep = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(',') || t.lower == "and");
-                let left = i >= 2 && sep(i - 1) && ends.contains(&(i - 1));
-                let right = sep(end) && starts.contains(&(end + 1));
+            if (2..=4).contains(&n) && ok_words && !(i..end).any(covered) {
+                // list glue: separators, shirt numbers and minutes ("; 5 - ", ", 88th), ")
+                let glue = |k: usize| {
+                    toks.get(k).is_some_and(|t| {
+                        t.kind == Kind::Number
+                            || t.lower == "and"
+                            || t.lower == "th"
+                            || t.kind == Kind::Punct && matches!(t.text, "," | ";" | "-" | "(" | ")" | "–")
+                    })
+                };
+                let mut l = i;
+                while l > 0 && i - l < 6 && glue(l - 1) && !ends.contains(&l) {
+                    l -= 1;
+                }
+                let mut r = end;
+                while r < toks.len() && r - end < 6 && glue(r) && !starts.contains(&r) {
+                    r += 1;
+                }
+                let separated = |a: usize, b: usize| {
+                    (a..b).any(|k| toks[k].is_punct(',') || toks[k].is_punct(';') || toks[k].lower == "and")
+                };
+                let left = l < i && ends.contains(&l) && separated(l, i);
+                let right = r > end && starts.contains(&r) && separated(end, r);
                 if left || right {
                     add.push(Span { start: i, end });
                 }
@@ -646,14 +964,69 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
 /// "императора Японии Акихито"); leadership titles are left out because they usually take
 /// an organisation ("глава Минфина").
 const PERSONAL_ROLES: &[&str] = &[
-    "писател", "поэт", "поэтесс", "актер", "актрис", "певиц", "певец", "певца", "принц", "принцесс",
-    "императо", "король", "короля", "королю", "королев", "князь", "князя", "тренер", "футболист",
-    "хоккеист", "теннисист", "боксер", "режиссер", "композитор", "художник", "скульптор", "архитектор",
-    "журналист", "блогер", "рэпер", "музыкант", "фотограф", "бизнесмен", "миллиардер", "адвокат",
-    "спортсмен", "гроссмейстер", "шахматист", "профессор", "академик", "господин", "госпож",
-    "мадам", "мистер", "сэр", "святой", "святого", "пророк", "пророка", "апостол", "прозаик",
-    "драматург", "исполнител", "продюсер", "гонщик", "бегун", "бегуна", "легендарн",
-    "мырза", "ханым", "ақын", "жазушы", "әнші",
+    "писател",
+    "поэт",
+    "поэтесс",
+    "актер",
+    "актрис",
+    "певиц",
+    "певец",
+    "певца",
+    "принц",
+    "принцесс",
+    "императо",
+    "король",
+    "короля",
+    "королю",
+    "королев",
+    "князь",
+    "князя",
+    "тренер",
+    "футболист",
+    "хоккеист",
+    "теннисист",
+    "боксер",
+    "режиссер",
+    "композитор",
+    "художник",
+    "скульптор",
+    "архитектор",
+    "журналист",
+    "блогер",
+    "рэпер",
+    "музыкант",
+    "фотограф",
+    "бизнесмен",
+    "миллиардер",
+    "адвокат",
+    "спортсмен",
+    "гроссмейстер",
+    "шахматист",
+    "профессор",
+    "академик",
+    "господин",
+    "госпож",
+    "мадам",
+    "мистер",
+    "сэр",
+    "святой",
+    "святого",
+    "пророк",
+    "пророка",
+    "апостол",
+    "прозаик",
+    "драматург",
+    "исполнител",
+    "продюсер",
+    "гонщик",
+    "бегун",
+    "бегуна",
+    "легендарн",
+    "мырза",
+    "ханым",
+    "ақын",
+    "жазушы",
+    "әнші",
 ];
 
 fn personal_role(folded: &str) -> bool {
@@ -675,7 +1048,7 @@ fn single_by_role(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
         if covered[k] || !f.cap || f.latin || f.not_name || f.role || f.quoted || toks[k].sent_start {
             continue;
         }
-        if toks.get(k + 1).is_some_and(|t| feats[k + 1].cap && !feats[k + 1].not_name) {
+        if toks.get(k + 1).is_some() && feats[k + 1].cap && !feats[k + 1].not_name {
             continue;
         }
         let mut j = k - 1;
@@ -708,7 +1081,11 @@ fn latin_in_parens(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
             e += if feats[e].init { 2 } else { 1 };
         }
         // "(Princess Ayako of Takamado)": not a plain name
-        if e > k + 1 && e <= toks.len() && toks.get(e).is_some_and(|t| t.is_punct(')') || t.is_punct(',')) && !ends.contains(&e) {
+        if e > k + 1
+            && e <= toks.len()
+            && toks.get(e).is_some_and(|t| t.is_punct(')') || t.is_punct(','))
+            && !ends.contains(&e)
+        {
             let mut a = k + 1;
             while a < e && feats[a].role {
                 a += 1;
@@ -724,11 +1101,46 @@ fn latin_in_parens(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
 
 /// Words after a name that make it a place or a name given to a place.
 const PLACE_AFTER: &[&str] = &[
-    "облысы", "облысында", "облысының", "облысындағы", "облысына", "облысынан", "ауданы", "ауданында", "ауданының",
-    "ауданындағы", "ауылы", "ауылында", "ауылының", "көшесі", "көшесінде", "көшесіндегі", "көшелерінің", "даңғылы",
-    "даңғылында", "атындағы", "атында", "қаласы", "қаласында", "қаласының", "өзені", "өзенінің", "кентінде",
-    "ауылдарының", "области", "район", "района", "районе", "улица", "улице", "проспект", "проспекте",
-    "county", "street", "avenue", "river",
+    "облысы",
+    "облысында",
+    "облысының",
+    "облысындағы",
+    "облысына",
+    "облысынан",
+    "ауданы",
+    "ауданында",
+    "ауданының",
+    "ауданындағы",
+    "ауылы",
+    "ауылында",
+    "ауылының",
+    "көшесі",
+    "көшесінде",
+    "көшесіндегі",
+    "көшелерінің",
+    "даңғылы",
+    "даңғылында",
+    "атындағы",
+    "атында",
+    "қаласы",
+    "қаласында",
+    "қаласының",
+    "өзені",
+    "өзенінің",
+    "кентінде",
+    "ауылдарының",
+    "области",
+    "район",
+    "района",
+    "районе",
+    "улица",
+    "улице",
+    "проспект",
+    "проспекте",
+    "county",
+    "street",
+    "avenue",
+    "river",
 ];
 
 /// English given names that are also common words.
@@ -741,12 +1153,77 @@ const AMBIGUOUS_EN: &[&str] = &[
 
 /// Russian and Kazakh given names that are also common words (checked at sentence start).
 const AMBIGUOUS_RU: &[&str] = &[
-    "вера", "надежда", "любовь", "роза", "лилия", "слава", "ника", "майя", "лада", "дина", "дана", "бакыт",
-    "жеңис", "жениc", "сауле", "лев", "марс", "мир", "бах", "ян", "ли", "ким", "ван", "пак", "ли", "юй", "си",
-    "сара", "шара", "анар", "бин", "ислам", "адам", "дамир", "айым", "нурай", "аман", "тимур", "темир",
-    "медеу", "жанат", "кымбат", "толкын", "сагыныш", "сагат", "ардак", "азамат", "жомарт", "ерлик",
-    "хаким", "мейрам", "бекет", "кемел", "жамбыл", "абай", "сабыр", "адиль", "адил", "ислам", "алмас",
-    "куат", "дидар", "думан", "мирас", "жулдыз", "айым", "анар", "дана", "дина", "роза", "баян",
+    "вера",
+    "надежда",
+    "любовь",
+    "роза",
+    "лилия",
+    "слава",
+    "ника",
+    "майя",
+    "лада",
+    "дина",
+    "дана",
+    "бакыт",
+    "жеңис",
+    "жениc",
+    "сауле",
+    "лев",
+    "марс",
+    "мир",
+    "бах",
+    "ян",
+    "ли",
+    "ким",
+    "ван",
+    "пак",
+    "ли",
+    "юй",
+    "си",
+    "сара",
+    "шара",
+    "анар",
+    "бин",
+    "ислам",
+    "адам",
+    "дамир",
+    "айым",
+    "нурай",
+    "аман",
+    "тимур",
+    "темир",
+    "медеу",
+    "жанат",
+    "кымбат",
+    "толкын",
+    "сагыныш",
+    "сагат",
+    "ардак",
+    "азамат",
+    "жомарт",
+    "ерлик",
+    "хаким",
+    "мейрам",
+    "бекет",
+    "кемел",
+    "жамбыл",
+    "абай",
+    "сабыр",
+    "адиль",
+    "адил",
+    "ислам",
+    "алмас",
+    "куат",
+    "дидар",
+    "думан",
+    "мирас",
+    "жулдыз",
+    "айым",
+    "анар",
+    "дана",
+    "дина",
+    "роза",
+    "баян",
 ];
 
 /// The title or role written right before the span ("профессор", "медицинский директор",
@@ -760,7 +1237,11 @@ pub fn role(toks: &[Token<'_>], feats: &[Feat], text: &str, s: &Span) -> Option<
     while k > 0 && steps < 6 {
         let t = &toks[k - 1];
         if t.kind == Kind::Punct {
-            if t.is_punct('.') && k >= 2 && toks[k - 2].kind == Kind::Word && toks[k - 2].text.chars().count() <= 4 {
+            if t.is_punct('.')
+                && k >= 2
+                && toks[k - 2].kind == Kind::Word
+                && toks[k - 2].text.chars().count() <= 4
+            {
                 k -= 1;
                 continue;
             }
@@ -779,7 +1260,11 @@ pub fn role(toks: &[Token<'_>], feats: &[Feat], text: &str, s: &Span) -> Option<
     }
     let mut h = head?;
     // take lowercase adjectives before the head ("медицинский директор")
-    while h > 0 && toks[h - 1].kind == Kind::Word && toks[h - 1].is_lower() && is_adjective(&fold(&toks[h - 1].lower)) {
+    while h > 0
+        && toks[h - 1].kind == Kind::Word
+        && (toks[h - 1].is_lower() || toks[h - 1].sent_start)
+        && is_adjective(&fold(&toks[h - 1].lower))
+    {
         h -= 1;
     }
     let a = toks[h].byte;
@@ -792,7 +1277,7 @@ pub fn role(toks: &[Token<'_>], feats: &[Feat], text: &str, s: &Span) -> Option<
 /// One line per capitalised word with its name features (for the `explain` example).
 pub fn explain(text: &str) -> Vec<String> {
     let toks = crate::tokens::tokenize(text);
-    let feats = features(&toks);
+    let feats = features(&toks, Lang::Ru);
     toks.iter()
         .zip(&feats)
         .filter(|(t, f)| f.cap || f.caps || f.init || f.role || t.sent_start && t.kind == Kind::Word)

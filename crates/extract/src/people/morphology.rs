@@ -14,7 +14,10 @@ use std::sync::LazyLock;
 /// Kazakh case and possessive suffixes (as written, with Kazakh letters), longest first.
 static KK_CASE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v: Vec<&'static str> = KK_SUFFIXES.iter().copied().filter(|s| !s.is_empty()).collect();
-    v.extend(["тың", "тің", "қа", "ке", "ты", "ті", "та", "те", "тан", "тен", "пен", "мен", "нан", "нен", "ға", "ге"]);
+    v.extend([
+        "тың", "тің", "қа", "ке", "ты", "ті", "та", "те", "тан", "тен", "пен", "мен", "нан", "нен", "ға",
+        "ге",
+    ]);
     v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
     v.dedup();
     v
@@ -77,8 +80,19 @@ const GIVEN_SWAPS: &[(&str, usize, &str)] = &[
     ("ра", 1, ""),
 ];
 
+/// The word has a letter found only in Kazakh Cyrillic.
+pub fn has_kazakh_letters(word: &str) -> bool {
+    word.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+}
+
 /// A given name, possibly inflected: its nominative (in the script of `word`) and gender.
+/// Kazakh case suffixes are stripped only when the word has Kazakh letters.
 pub fn given(word: &str) -> Option<(String, Gender)> {
+    given_in(word, has_kazakh_letters(word))
+}
+
+/// [`given`], with Kazakh case suffixes stripped when `kk` (a Kazakh text).
+pub fn given_in(word: &str, kk: bool) -> Option<(String, Gender)> {
     let f = fold(word);
     if f.chars().count() < 2 {
         return None;
@@ -107,6 +121,9 @@ pub fn given(word: &str) -> Option<(String, Gender)> {
         }
     }
     // Kazakh case suffixes: "Нұрсұлтанның", "Әселге"
+    if !kk {
+        return None;
+    }
     let lower = word.to_lowercase();
     for sl in kk_suffixes(&lower) {
         let stem = swap(&f, sl, "");
@@ -253,6 +270,11 @@ const SURNAME_SWAPS: &[(&str, usize, &str, Option<Gender>, Shape)] = &[
 
 /// A surname-shaped word: its nominative (given the gender when known), gender, and shape.
 pub fn surname(word: &str, gender: Option<Gender>) -> Option<(String, Option<Gender>, Shape)> {
+    surname_in(word, gender, has_kazakh_letters(word))
+}
+
+/// [`surname`], with Kazakh case suffixes stripped when `kk` (a Kazakh text).
+pub fn surname_in(word: &str, gender: Option<Gender>, kk: bool) -> Option<(String, Option<Gender>, Shape)> {
     let f = fold(word);
     let n = f.chars().count();
     if n < 4 {
@@ -260,13 +282,16 @@ pub fn surname(word: &str, gender: Option<Gender>) -> Option<(String, Option<Gen
     }
     // Kazakh: surname + case suffix ("Тоқаевтың", "Назарбаевқа", "Әлиеваның")
     let lower = word.to_lowercase();
-    for sl in kk_suffixes(&lower) {
+    for sl in kk_suffixes(&lower).take(if kk { usize::MAX } else { 0 }) {
         let suf: String = lower.chars().skip(lower.chars().count() - sl).collect();
-        if sl < 2 || matches!(suf.as_str(), "ой" | "ым" | "ом" | "ою" | "ую" | "ей" | "ем" | "ых" | "их") {
+        if sl < 2 || matches!(suf.as_str(), "ой" | "ым" | "ом" | "ою" | "ую" | "ей" | "ем" | "ых" | "их")
+        {
             continue;
         }
         let stem = swap(&f, sl, "");
-        if stem.chars().count() >= 4 && ["ов", "ев", "ин", "ова", "ева", "ина", "енко"].iter().any(|e| stem.ends_with(e)) {
+        if stem.chars().count() >= 4
+            && ["ов", "ев", "ин", "ова", "ева", "ина", "енко"].iter().any(|e| stem.ends_with(e))
+        {
             let g = if stem.ends_with('а') {
                 Some(Gender::Female)
             } else if stem.ends_with("енко") {

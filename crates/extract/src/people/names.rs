@@ -35,14 +35,14 @@ const RU_MALE: &str = "Александр Алексей Альберт Анат
 Адам Алихан Заур Мурат Анзор Тамерлан Микола Петро Василь Олесь Юрко Мыкола Виталь Алесь Аркадь \
 Вилен Владилен Гарик Добрыня Евграф Ерёма Жорж Исаак Израиль Ким Лаврентий Марлен Мстислав Наум \
 Нестор Онуфрий Пимен Рэм Сава Севастьян Сократ Тимур Фридрих Эраст Юрис Янис Арвид Айвар Валдис \
-Гунтис Андрис Айгарс Раймонд Раймон Витаутас Альгирдас Гедиминас Миндаугас Арунас Томас Тоомас \
+Гунтис Андрис Айгарс Раймонд Витаутас Альгирдас Гедиминас Миндаугас Арунас Томас Тоомас \
 Тармо Марти Яак Ааре Март Кахабер Гоча Бадри Ника Гия Ираклий Серго Теймураз Эдуард Отари Нико \
-Лаша Элгуджа Илия Лука Гела Гиорги Звиад Бесик Гарегин Роберт Никол Сейран Левон Мгер Гусейн \
+Лаша Элгуджа Илия Лука Гела Звиад Бесик Гарегин Роберт Никол Сейран Левон Мгер Гусейн \
 Алиага Джейхун Новруз Эльдар Мамед Мехти Рауф Шахин Эмин Эльнур Ариф Алишер Шавкат Ислам Рустам \
 Абдулла Абдулла Анвар Бахтиёр Джамшид Ильхом Камол Нурали Рахмон Саидмурод Фаррух \
 Хуршид Шухрат Эмомали Алмазбек Сооронбай Курманбек Аскар Алмаз Бакыт Садыр Сапар Курбангулы \
 Гурбангулы Сердар Сапармурат Берды Тенгиз Дмитро Олександр Володимир Юрій Андрій Сергій Віктор \
-Леонід Петро Арсеній Віталій Павло Богдан Ярема Станіслав Эрнесто";
+Леонід Петро Арсеній Віталій Павло Богдан Ярема Станіслав ";
 
 const RU_FEMALE: &str = "Александра Алла Алина Алиса Алёна Анастасия Анжелика Анна Антонина Анфиса \
 Валентина Валерия Варвара Василиса Вера Вероника Виктория Галина Дарья Диана Ева Евгения Екатерина \
@@ -69,7 +69,7 @@ const FOREIGN_MALE_CYR: &str = "Джон Джордж Джеймс Джозеф 
 Жак Пьер Поль Мишель Николя Эммануэль Шарль Ален Анри Луи Жером Жерар Клод Ив Рене Серж Бернар \
 Ганс Ханс Герхард Гельмут Хельмут Вольфганг Клаус Карл Курт Франк Фридрих Юрген Йоахим Дитер Отто \
 Маттео Сильвио Джузеппе Джованни Джанни Паоло Роберто Франческо Марко Алессандро Андреа Витторио \
-Умберто Бенито Карло Энрико Фабио Синдзо Наото Ёсихико Нарендра Раджив Мохаммед Махмуд Абдулла \
+Умберто Бенито Карло Энрико Фабио Синдзо Ёсихико Нарендра Раджив Мохаммед Махмуд Абдулла \
 Хамид Хосни Муаммар Башар Хафез Саддам Ясир Биньямин Шимон Ицхак Эхуд Ариэль Бени Моше Рэймонд \
 Дуайт Линдон Рудольф Рудольфо Рауль Фидель Эво Уго Хьюго Николас Игнасио Энрике Густаво Габриэль \
 Эрнест Эрнст Элвис Фредди Курт Ринго Пол Джастин Брэдли Брэндон Брэдфорд Гэри Грэм Грэхем Дуглас \
@@ -81,12 +81,12 @@ const FOREIGN_MALE_CYR: &str = "Джон Джордж Джеймс Джозеф 
 Вильгельм Генрих Густав Гуго Людвиг Макс Манфред Мартин Михаэль Норберт Олаф Рудольф Томас Ульрих \
 Франц Хайнц Херман Эрих Эрвин Юлиан Йозеф Ласло Лайош Иштван Янош Имре Золтан Виктор Дьюла Ференц \
 Збигнев Лех Ежи Анджей Ярослав Кшиштоф Томаш Мирослав Вацлав Милош Милан Слободан Драган Зоран \
-Горан Александар Радован Ратко Франьо Зденко Зденек Петр Ян Иржи Карел Любомир Мирча Николае \
+Горан Александар Радован Ратко Франьо Зденек Петр Ян Иржи Карел Любомир Мирча Николае \
 Траян Клаус Ион Влад Константинос Костас Яннис Георгиос Алексис Андреас Никос Димитрис Реджеп \
 Ахмет Мехмет Мустафа Кемаль Абдулла Бюлент Тайип Хакан Нурсултан Ислам Шавкат Ильхам \
 Кадзуо Харуки Такеши Хироси Ёсиро Сё Кэндзи Акира Юкио Сигэру Ли Си Ким Пак Мун Чжан Ван Лю Чэнь \
-Ху Дэн Мао Бин Цзян Вэнь Юй Чжоу Сунь Лэй Эммерсон Нельсон Кофи Роберт Мобуту Джулиус Уэсли Джозеф \
-Пэдди Шеймус Эймон Киран Лиам Кейси Раймон Ингвар Ларс Ханс Нильс Улоф Свен Стефан Ульф Бьорн \
+Ху Дэн Мао Цзян Вэнь Юй Чжоу Сунь Лэй Эммерсон Нельсон Кофи Роберт Мобуту Джулиус Уэсли Джозеф \
+Пэдди Шеймус Эймон Киран Лиам Кейси Ингвар Ларс Ханс Нильс Улоф Свен Стефан Ульф Бьорн \
 Эрлинг Кнут Йенс Андерс Мортен Хенрик Йохан Юхан Карл Матти Мика Кими Юха Теему Пекка Ярмо";
 
 const FOREIGN_FEMALE_CYR: &str = "Мэри Хиллари Хилари Кэтрин Кейт Элизабет Энн Анджелина Бритни Дженнифер \
@@ -104,12 +104,12 @@ const FOREIGN_FEMALE_CYR: &str = "Мэри Хиллари Хилари Кэтр�
 const KK_MALE: &str = "Нұрсұлтан Қасым-Жомарт Қасым Асқар Ерлан Ержан Серік Бауыржан Бақытжан Бақыт \
 Нұрлан Марат Мұрат Ерболат Ербол Болат Бекболат Айбек Айдос Айбар Айдар Арман Асхат Асылхан Ахмет \
 Әлібек Әлихан Әбіш Әділ Әлішер Бағлан Бейбіт Берік Бекзат Бекжан Бексұлтан Біржан Ғани Ғабит Дархан \
-Дастан Дәурен Дулат Дәулет Ердәулет Ерғали Ерден Еркін Ермек Ернар Ерік Жандос Жанболат Жомарт \
-Жұбаныш Жақсылық Жасұлан Зейнолла Ильяс Ілияс Қайрат Қанат Қуаныш Қайсар Құдайберген Мақсат Мансұр \
+Дастан Дәурен Дулат Дәулет Ерғали Ерден Еркін Ермек Ернар Ерік Жандос Жанболат Жомарт \
+ Жақсылық Жасұлан Зейнолла Ильяс Ілияс Қайрат Қанат Қуаныш Қайсар Құдайберген Мақсат Мансұр \
 Мейрам Мұхтар Мұхамеджан Нұржан Нұрбол Нұрболат Нұрғали Олжас Оралхан Рахат Рүстем Рүстембек Самат \
 Сәкен Серғазы Сұлтан Талғат Төлеген Ұлан Ұлықбек Шыңғыс Шоқан Ыбырай Абай Абылай Алмас Алпамыс \
-Аманжол Амангелді Асан Бердібек Бекнұр Дамир Данияр Ерасыл Ерназар Жанат Жарас Жеңіс Жұмабек \
-Қалдыбек Қуат Мағжан Мирас Мұқағали Сабыр Сағат Смағұл Темірхан Төле Хакім Шәмші Әнуарбек Батырхан \
+Аманжол Амангелді Асан Бекнұр Дамир Данияр Ерасыл Ерназар Жанат Жарас Жеңіс Жұмабек \
+Қалдыбек Қуат Мағжан Мирас Мұқағали Сабыр Сағат Темірхан Төле Хакім Шәмші Батырхан \
 Ардақ Азамат Бақытбек Ерзат Әлиакпар Әбілқайыр Абзал Адай Адиль Айтжан Ақан Ақжол Алдияр Алибек \
 Алтынбек Аман Амантай Арыстан Асқат Ауезхан Ахат Аян Бабажан Бақберген Балтабай Бейбарыс \
 Бекарыс Бекмұрат Бердіхан Бигелді Болатбек Дидар Думан Дінмұхамед Ерғазы Ержігіт Ерлік \
@@ -123,12 +123,12 @@ const KK_MALE: &str = "Нұрсұлтан Қасым-Жомарт Қасым А�
 Султан Талгат Тулеген Шынгыс Абылайхан Асет Аскар Берик Бекболат Даулет Дархан Думан Ержан Жандос \
 Жанибек Ильяс Мейрам Мурат Нуртас Нурбек Рустем Саят Санжар Тимур Ернур Бекзат Елжан Елдос Елнур \
 Ерсұлтан Ерсултан Жасулан Мадияр Мирас Нұрасыл Нурасыл Сұңқар Сункар Тамерлан Әлинұр Алинур \
-Ғалымжан Галымжан Ғалым Галым Қалжан Нұрым Бақдаулет Нұртай Сейілхан Марзатай Ыбырайым Ясауи \
+Ғалымжан Галымжан Ғалым Галым Қалжан Нұрым Бақдаулет Нұртай \
 Кемел Кәрім Карим Рамазан Ринат Руслан Хамит Шамиль Дінмұхаммед Сұлтанбек Мұхит Тоқтарбек";
 
 const KK_FEMALE: &str = "Айгүл Айгерім Айжан Айнұр Айым Ақмарал Әсел Әсем Әйгерім Баян Гүлжан Гүлнар \
 Гүлмира Гүлсім Гүлнұр Динара Жанар Жанна Жұлдыз Зарина Зәуре Ләззат Лаура Мадина Мақпал Меруерт \
-Мәншүк Назерке Нұргүл Нұрсұлу Перизат Раушан Роза Салтанат Сақыпжамал Сәуле Томирис Ұлжан Ұлпан \
+ Назерке Нұргүл Нұрсұлу Перизат Раушан Роза Салтанат Сәуле Томирис Ұлжан Ұлпан \
 Шолпан Әлия Алия Аружан Ботагөз Бибігүл Гаухар Дана Дариға Дина Жібек Жазира Жансая Іңкәр Қарлығаш \
 Қымбат Күләш Ләйлә Маржан Мөлдір Нәзира Нұрила Райхан Сымбат Тоғжан Ұлболсын Фариза Аяулым Ақерке \
 Балжан Гүлнәр Жәмила Айдана Айсұлу Айша Ақбота Ақжан Ақтоты Алтынай Амина Анар Аңсаған Арайлым \
@@ -143,8 +143,8 @@ const KK_FEMALE: &str = "Айгүл Айгерім Айжан Айнұр Айы�
 /// Latin-script given names: English and names common in international news.
 const LATIN_NAMES: &str = "aaron abdul abdullah abe abraham adam adrian ahmed ahmad aidan al alan albert \
 alberto alec alex alexander alexandre alexei alexey alfred alfredo ali allan allen alvaro amir andre \
-andrea andreas andrei andres andrew andrey andy angel angelo anthony antoine anton antonio aravinda \
-archie arif ariel arjun arnold arthur arturo asanka ashley ashok aziz barack barry bart ben benjamin \
+andrea andreas andrei andres andrew andrey andy angel angelo anthony antoine anton antonio \
+archie ariel arjun arnold arthur arturo ashley ashok aziz barack barry bart ben benjamin \
 bernard bernd bernie bert bill billy bjorn blaise bob bobby boris brad bradley brandon brendan brent \
 brett brian bruce bruno bryan byron calvin cameron carl carlo carlos carsten cedric cesar chad charles \
 charlie chen chris christian christoph christophe christopher chuck claude claudio clifford clint \
@@ -167,9 +167,9 @@ mark markus martin marty marvin massimo mathias matt matteo matthew matthias mau
 max maxim michael michel miguel mike mikhail milan miles milos mitch mohamed mohammad mohammed morgan \
 moshe muhammad murray mustafa nasser nathan neil nelson nicholas nick nicola nicolas niels nigel \
 nikolai nikolay noel norbert norman oleg oliver olivier omar oscar otto owen pablo paolo pascal \
-patrick paul pavel pedro per pete peter phil philip philippe pierre pieter rafael raj ralph ramon \
+patrick paul pavel pedro pete peter phil philip philippe pierre pieter rafael raj ralph ramon \
 randy raul ray raymond reggie rene ricardo riccardo richard rick ricky rob robert roberto robin \
-rodney roger roland rolf roman ron ronald ronnie ross roy ruben rudi rudolf rudy russell ryan salvador \
+rodney roger roland rolf roman ron ronald ronnie ross roy ruben rudolf rudy russell ryan salvador \
 sam samuel sandro sanjay scott sean sebastian serge sergei sergey sergio seth shane shaun sidney \
 simon stan stanley stefan stefano stephan stephen steve steven stuart sven tariq ted terry theo \
 thierry thomas tim timothy toby todd tom tommy tony travis trevor troy tyler ulrich uwe valentin \
@@ -197,12 +197,12 @@ simone sofia sonia sophia sophie stacy stella stephanie steffi sue susan susanne
 tamara tanya tatiana teresa theresa tina tracy ursula valerie vanessa vera veronica victoria \
 virginia vivian wendy whitney yolanda yvonne zoe \
 abdel abdelaziz abdullahi adel ahmet akbar akram aamir amin anwar arafat asif ayman bashar bilal \
-emre erdem fahd faisal farid fatima habib hakan hamza hani hasan hashim husain ijaz imad inzamam \
+emre erdem fahd faisal farid fatima habib hakan hamza hani hasan hashim husain imad \
 ismail jamal jamil javed kamal karim khaled khalil kemal mahmood majid malik mansour mehmet mohsen \
-moin mushtaq nabil nadeem naveed nawaz nizar nuri oguz osama rafiq rahman ramzi rashid recep riaz \
-saad saeed salah salim salman sami saqlain sergen shahid shoaib suleiman tahir talal tayfun tayyip \
-umar walid waqar wasim yasir yousuf youssef yusuf zafar zahid zaheer zia ziad \
-altin bledar blendi ervin fatmir rudi saimir sokol edvin ilir arben \
+ nabil nadeem naveed nawaz nizar nuri osama rafiq rahman ramzi rashid riaz \
+saad salah salman sami shahid shoaib suleiman tahir talal tayyip \
+umar walid wasim yasir yousuf youssef yusuf zafar zahid zaheer zia ziad \
+ edvin arben \
 aleksandr aleksei anatoly andrzej arkady bogdan borislav boyko branko dimitar dragan dusan gennady \
 goran hristo igor ilya ivo jaroslav jerzy josip krzysztof leszek miroslav mladen nenad nikola \
 predrag radoslav slobodan stanislav stoyan tomasz valeri vasily vladislav vyacheslav wojciech \
@@ -212,14 +212,14 @@ shinzo takashi takeshi taro tetsuya tomiichi toshiki yoshiro yukio junichiro kei
 chang cheng chun deng feng hong hua hui jian jiang jin jun kai lei li liang lin ling long ming peng \
 qian qiang tao wei wen xi xiao xin yang ying yong yu yun zhang zhen zhi zhou kaiyan \
 hyun jae jong kyung min seung sung young \
-arjuna chaminda hashan kumar kumara muttiah pramodya roshan rajiv rahul sachin sanath sourav \
+arjuna hashan kumar muttiah pramodya rajiv rahul sachin sanath sourav \
 anil arvind ashish deepak gopal krishna manoj mohan narendra pranab rakesh ravi sunil suresh vinod \
 abebe haile kofi kenenisa moses nelson oluwaseun samuel thabo jomo robert paul daniel \
 ayrton emerson nelson rubens jacques jarno mika damon nigel alain gerhard michael heinz-harald \
 mats stefan bjorn jonas mattias niklas thomas anders henrik johan jesper mikael ola pal tore \
 jari jukka kimi pekka sami teemu tuomas \
 jean-claude jean-pierre jean-marie jean-luc jean-paul jean-louis jean-michel pierre-yves \
-marie-jose anne-marie hans-dieter karl-heinz hans-peter abbas abdou abdoulaye adnan afrim agustin ahmadou aidan akhtar alain aldo alejandro alessio alfonso alistair aliou allen alonso alphonse alvin amadou ambrose amos anders andrea andres andrej angus ansgar antti aram archibald ardian arjan armando armin armir arne arnaud arsene arvid asghar ashraf assad atif augusto aurelio axel azhar baba bakary balazs baltazar barney bartholomew basil baudouin beat benedikt benoit bernardo bertrand bilal billie birger blair bo bojan boubacar bradford brady branislav brock bryce bud burak burt caleb carel carles carmelo carsten casey cecil cezary chandler chaz chester chipper chris christophe ciaran clarence claus clay clayton clemens cliff clyde cody conor constantin cornelius cosmin cyril cyrus dalton damian dana danilo dante darius darko darrell darryl daryl davide davor del delroy denny deon derrick devon dewey dick dietmar dimitrios dino dion dirk dmitrij domenico donato donnie donovan dorin dragomir drew dudley duke dusty dylan eamon eddy edmund edoardo edson efrain egil einar eldon elia eliot ellis elmer elton elvis emanuel emeka emilio emmanuel ennio enzo ephraim erjon ernie errol erwin esa eusebio evandro everton ewan ezra fabian fabrice fatih federico ferdinand fergus ferran ferruccio filippo finn floyd flavio florian ford fraser freddie frederic fritz gaetano garth gaston gavin gene geraint gerardo gerd gerrit gert gheorghe gil gilbert gilberto giles gino giulio giuliano gladstone godfrey gonzalo gordon gottfried graeme grzegorz gunnar gustav gustavo guus hakeem hal hamish hamilton hank harlan harris harvey hasan heath hein helge hendrik herb herbert herfried hernan hilton horace hubert humberto ian ignacio ike ilie ilir imre ingo ion irwin isaac isaiah ismael istvan ivica jacek jakob jalal jamal jan-ove janusz jared jarrod jarvis javed jaime jed jens-peter jeroen jesper joao jochen jody joey johannes jonny jordi joris jorn josue jovan jozef juergen jules juliano jurgen justus kareem karel kasper kazimierz kees kelvin kendall kent kerry kieran kirill kjell klas knut konrad kostas krzysztof kurt lamar lamberto laszlo laurence laurie lazaro lech leif lenny leopold leszek lindsay linus lionel lothar lou lucian luciano ludovic ludwig luka lyle mack malik manny marat marcelo marcin marek marian mariano marius marko martinez marvin mateo mathieu matthijs maurizio maxime mehdi mel melvin merv micah michal michele mick mikael mike milo miroslaw mitchell moises monty morten muhammed muthiah nabil nadim nando narcis naseem nate neville nevil niall nico nicky nils noah nolan norberto norm obafemi oddvar odd ole olaf oleksandr oliviero omer orlando orville osvaldo oswaldo otis ottmar ove ozzie paddy paolo pascual patricio pauli pavol pawel pedrag percy perry petar peyton phillip piero piet pietro piotr quentin quinn rafal ralf ramesh ramiro randall raphael rashad raul reginald reinhard remi renato rex reynaldo rhys richie rik riki rocco rod roderick rodolfo rodrigo rogelio rohan rolando romano romesh romeo ronaldo rory rowan royce rui rune rupert rusty ruud ryne salvatore sammy samir sanjay santiago santos sasha saul scottie sebastien serhiy shakil shane shawn shea sheldon sherman sigurd silvan silvio simeon sinisa slavko sonny spencer stanislaw steffen stelios sterling stevie stig stu sylvain tadeusz taylor teddy terence thor thorsten tiago tibor tito tobias todd tomas tomislav tommaso toni torben torsten trent tristan troy tyrone ulf upul uri valdemar vaclav vadim valentino vasco vaughan vern vernon vicente vidar vince vincenzo virgil vitali vittorio vlade wally walt warrick wendell wilbur wilfred wilfried willem willy wilson winfried winston wladimir wojtek woody wyatt xavi yannick yaroslav yoshi yusuf zach zane zdravko zeljko zinedine zlatko zoltan zvonimir ada adele agata agnieszka aisha alena alessandra alexia alina allison alma amelie anastasia andrea anja annika antje arantxa astrid aurelie ayesha barbara beatriz benedetta birgit blanca bonnie brigitte britta bronwyn caitlin camille candice carina carly carmen cassandra catalina catarina cecile chantal chiara christa christel clarissa conchita consuelo corinna daniela danuta debora delia desiree dina dominika dorota dragana edwige eleni elisa elke elvira emilie esra eszter eugenia fabienne farah fatma federica florencia franziska gabi gaby gemma genevieve georgina gerda gertrude gianna gisela graciela gudrun gwendolyn halina hana hanna helga henriette hilde huda ilona imelda inga ingeborg iryna isabelle iva ivana jadwiga jana janina jelena jenna jennie joanne jolanta judit julieta jutta kamila karina karla katarina katarzyna katja kerstin klara kristina lara larisa laurence leila leonie liesl liliana linnea lisbeth liv lorena lotte luisa lyudmila magda magdalena maja malgorzata manon manuela mareike mariana mariela marija marisa marit marta martine maya meike merel mia michaela milena mirela miriam mirjam monika nadine nadja natasha nathalie nicola nikola noemi olena oksana paola patrizia paulina pilar rafaela ramona renata rosalia roswitha sabina sabrina saskia serena signe silke silvana simona sonja stefania stefanie susana svetlana sylvie tatjana teresa therese tiziana ulla ulrike valentina valeria vera verena viktoria violeta vivienne wanda yasmin yelena yvette zofia zuzana";
+marie-jose anne-marie hans-dieter karl-heinz hans-peter rustu ertugrul cem can ozan mert emre burak volkan selcuk kaan tugay tiger marshall didier thierry fabien yannick sylvain christophe laurent olivier jerome benoit cedric gregory ahn byung chul hoon jeong keun sang seok woon yong joo sung myung hee soo jung dong kwang nguyen tran minh thanh duc hoang van thi hiroyuki kazuki kenta masato naoki shinji tadashi takahiro tomoko yoshihiro yuji yuko akiko keiko michiko sachiko ricardo fernanda rodrigo thiago gustavo leandro marcelo renato rogerio sergio vanderlei jurgen jorg uwe dieter detlef gerd gunter guenter hansi heiko holger kai-uwe lutz matthias olaf rainer reiner ronald sven thomas torsten ulf volker wolfram aad arie bert dick gerrit hans henk jaap joop kees koen piet rinus ruud wim bjarne bent erik flemming henning jesper jorgen kim lars mogens ole poul preben soren aleksander andrzej bogdan dariusz grzegorz jacek jaroslaw jerzy kazimierz marek mariusz pawel piotr przemyslaw radoslaw ryszard slawomir tadeusz tomasz waldemar zbigniew alen boris damir davor dino igor ivan josip kresimir mario mirko nikola robert slaven zvonimir dejan goran nenad predrag sasa vladimir zoran gheorghe ilie ion marin mircea nicolae petre radu sorin stefan darko gjorgji kiril jannik jari jarmo kari markku mika pekka petri sami timo aditya amitabh anand arun gautam harsh karan naveen nitin pankaj prakash rajesh sandeep sanjeev shyam sunil vikram ayodele babatunde chinedu chukwuma emmanuel ifeanyi kayode kelechi nnamdi nwankwo obinna oluwole segun tunde abebe bekele gebre haile kenenisa tirunesh yitzhak benjamin ehud ariel shimon moshe avraham yossi hosni anwar gamal hamdi hassan hisham karim magdi mohsen omar tarek wael tariq saad sultan turki bandar faisal nayef abbas abdou abdoulaye adnan agustin ahmadou aidan akhtar alain aldo alejandro alessio alfonso aliou allen alonso alphonse alvin amadou ambrose amos anders andrea andres andrej angus ansgar antti aram archibald ardian armando armin arne arnaud arsene arvid asghar ashraf assad atif augusto aurelio axel azhar baba bakary balazs baltazar barney bartholomew basil baudouin beat benedikt benoit bernardo bertrand bilal billie birger blair bo bojan boubacar bradford brady branislav brock bryce bud burak burt caleb carel carles carmelo carsten casey cecil cezary chandler chaz chester chris christophe ciaran clarence claus clay clayton clemens cliff clyde cody conor constantin cornelius cosmin cyril cyrus dalton damian dana danilo dante darius darko darrell darryl daryl davide davor del delroy denny deon derrick dewey dick dimitrios dino dion dirk dmitrij domenico donato donnie donovan dorin dragomir drew dudley duke dusty dylan eamon eddy edmund edoardo edson efrain egil einar eldon eliot ellis elmer elton elvis emanuel emeka emilio emmanuel ennio enzo ephraim ernie errol erwin esa eusebio evandro everton ewan ezra fabian fabrice fatih federico ferdinand fergus ferran ferruccio filippo finn floyd flavio florian ford fraser freddie frederic fritz gaetano garth gaston gavin gene geraint gerardo gerd gerrit gert gheorghe gil gilbert gilberto giles gino giulio giuliano gladstone godfrey gonzalo gordon gottfried graeme grzegorz gunnar gustav gustavo guus hakeem hal hamish hamilton hank harlan harris harvey hasan heath hein helge hendrik herb herbert hernan hilton horace hubert humberto ian ignacio ike ilie imre ingo ion irwin isaac isaiah ismael istvan ivica jacek jakob jamal jan-ove janusz jared jarrod jarvis javed jaime jed jens-peter jeroen jesper joao jochen jody joey johannes jonny jordi joris jorn josue jovan jozef juergen jules juliano jurgen justus kareem karel kasper kazimierz kees kelvin kendall kent kerry kieran kirill kjell klas knut konrad kostas krzysztof kurt lamar lamberto laszlo laurence laurie lazaro lech leif lenny leopold leszek lindsay linus lionel lothar lou lucian luciano ludovic ludwig luka lyle mack malik manny marat marcelo marcin marek marian mariano marius marko martinez marvin mateo mathieu matthijs maurizio maxime mehdi mel melvin merv micah michal michele mick mikael mike milo miroslaw mitchell moises monty morten muhammed nabil nadim nando narcis naseem nate neville niall nico nicky nils noah norberto norm obafemi oddvar odd ole olaf oleksandr oliviero omer orlando orville osvaldo oswaldo otis ottmar ove ozzie paddy paolo pascual patricio pauli pavol pawel pedrag percy perry petar peyton phillip piero piet pietro piotr quentin quinn rafal ralf ramesh ramiro randall raphael rashad raul reginald reinhard remi renato rex reynaldo rhys richie rik riki rocco rod roderick rodolfo rodrigo rogelio rohan rolando romano romeo ronaldo rory rowan royce rui rune rupert rusty ruud salvatore sammy samir sanjay santiago santos sasha saul scottie sebastien serhiy shane shawn shea sheldon sherman sigurd silvan silvio simeon sinisa slavko sonny spencer stanislaw steffen stelios sterling stevie stig stu sylvain tadeusz taylor teddy terence thor thorsten tiago tibor tito tobias todd tomas tomislav tommaso toni torben torsten trent tristan troy tyrone ulf uri valdemar vaclav vadim valentino vasco vaughan vern vernon vicente vidar vince vincenzo virgil vitali vittorio vlade walt warrick wendell wilbur wilfred wilfried willem willy wilson winfried winston wladimir wojtek woody wyatt xavi yannick yaroslav yoshi yusuf zach zane zdravko zeljko zinedine zlatko zoltan zvonimir ada adele agata agnieszka aisha alena alessandra alexia alina allison alma amelie anastasia andrea anja annika antje arantxa astrid aurelie ayesha barbara beatriz benedetta birgit blanca bonnie brigitte britta bronwyn caitlin camille candice carina carly carmen cassandra catalina catarina cecile chantal chiara christa christel clarissa conchita consuelo corinna daniela danuta debora delia desiree dina dominika dorota dragana edwige eleni elisa elke elvira emilie esra eszter eugenia fabienne farah fatma federica florencia franziska gabi gaby gemma genevieve georgina gerda gertrude gianna gisela graciela gudrun gwendolyn halina hana hanna helga henriette hilde huda ilona imelda inga ingeborg iryna isabelle iva ivana jadwiga jana janina jelena jenna jennie joanne jolanta judit julieta jutta kamila karina karla katarina katarzyna katja kerstin kristina lara larisa laurence leila leonie liesl liliana linnea lisbeth liv lorena lotte luisa lyudmila magda magdalena maja malgorzata manon manuela mareike mariana mariela marija marisa marit marta martine maya meike merel mia michaela milena mirela miriam mirjam monika nadine nadja natasha nathalie nicola nikola noemi olena oksana paola patrizia paulina pilar rafaela ramona renata rosalia roswitha sabina sabrina saskia serena signe silke silvana simona sonja stefania stefanie susana svetlana sylvie tatjana teresa therese tiziana ulla ulrike valentina valeria vera verena viktoria violeta vivienne wanda yasmin yelena yvette zofia zuzana";
 
 /// Capitalised words that are never given names or surnames on their own (places, groups,
 /// calendar and function words), in folded lowercase. Checked before any name rule.
@@ -234,7 +234,28 @@ const NOT_NAMES: &str = "москва россия казахстан алмат
 оскемен өскемен усть-каменогорск жезказган экибастуз кокшетау байконур алатау жетысу сарыарка \
 петербург санкт-петербург новосибирск екатеринбург казань самара омск челябинск ростов уфа волгоград \
 пермь красноярск воронеж саратов краснодар тюмень иркутск владивосток хабаровск сочи мурманск \
-кремль госдума дума минфин минюст минтруд минэнерго минкультуры минобрнауки газпром роснефть лукойл \
+кремль госдума дума молдавия молдова израиль иордания палестина ливан саудовская аравия эмираты катар кувейт йемен оман \
+бахрейн индонезия малайзия таиланд филиппины сингапур австралия зеландия канада бразилия мексика \
+венесуэла колумбия перу боливия эквадор уругвай парагвай австрия швейцария бельгия нидерланды голландия \
+португалия греция кипр мальта венгрия румыния болгария сербия хорватия словения словакия черногория \
+македония албания босния косово исландия ирландия шотландия уэльс нигерия кения эфиопия сомали судан \
+алжир марокко тунис юар ангола гана конго камерун зимбабве мозамбик танзания уганда руанда мали нигер \
+чад сенегал монголия непал бангладеш мьянма бирма камбоджа лаос тайвань гонконг тибет чечня дагестан \
+татарстан башкирия башкортостан якутия бурятия карелия калмыкия ингушетия осетия абхазия приднестровье \
+иерусалим тель-авив каир багдад тегеран дамаск бейрут анкара стамбул афины вена будапешт бухарест софия \
+белград загреб рим милан неаполь турин венеция флоренция мадрид барселона лиссабон дублин эдинбург \
+амстердам брюссель женева цюрих мюнхен гамбург франкфурт кельн стокгольм осло хельсинки копенгаген \
+вильнюс таллинн кишинев ереван тбилиси сухуми цхинвали душанбе ашхабад бишкек дели мумбаи пекин шанхай \
+сеул токио осака бангкок джакарта манила сидней мельбурн оттава торонто монреаль ванкувер чикаго бостон \
+лос-анджелес сан-франциско сан-диего хьюстон даллас майами атланта детройт сиэтл филадельфия \
+вашингтоне калифорния техас флорида аляска гавайи манхэттен бруклин голливуд ватикан кремля \
+тамбов тула тверь псков новгород смоленск брянск калуга рязань ярославль кострома иваново \
+вологда архангельск мурманск петрозаводск сыктывкар киров ижевск казань чебоксары йошкар-ола саранск \
+пенза ульяновск тольятти оренбург курган тюмень сургут томск кемерово новокузнецк барнаул абакан кызыл \
+чита улан-удэ якутск магадан камчатка сахалин южно-сахалинск благовещенск биробиджан находка норильск \
+калининград севастополь симферополь ялта керчь одесса харьков днепр львов донецк луганск запорожье \
+херсон николаев винница полтава чернигов житомир гродно брест гомель могилев витебск \
+дед мороз снегурочка минфин минюст минтруд минэнерго минкультуры минобрнауки газпром роснефть лукойл \
 сбербанк втб ростех роскосмос росатом гринпис ржд рбк тасс интерфакс риа коммерсант ведомости известия \
 лента медуза гран-при формула олимпиада евровидение сам сама само сами самого самой минздрав минобороны мид фсб мвд оон нато ес снг еаэс шос обсе юнеско воз \
 римский римского римскому римским римская римской святой святого бог аллах рождество пасха наурыз новый год \
@@ -278,26 +299,26 @@ shi'ite sunni serb serbs croat croats bosnians albanians chechen chechens tamil 
 canada mexico brazil argentina chile peru colombia venezuela australia austria belgium netherlands \
 holland switzerland sweden norway denmark finland iceland ireland scotland wales portugal greece \
 poland hungary romania bulgaria serbia croatia bosnia slovenia slovakia albania macedonia ukraine \
-belarus lithuania latvia estonia  armenia azerbaijan kazakhstan uzbekistan kyrgyzstan \
+belarus lithuania latvia estonia armenia azerbaijan kazakhstan uzbekistan kyrgyzstan \
 tajikistan turkmenistan mongolia korea vietnam thailand malaysia indonesia philippines singapore \
 egypt libya tunisia algeria morocco nigeria kenya ethiopia somalia sudan uganda zambia zimbabwe \
-angola ghana senegal saudi arabia kuwait qatar yemen  lebanon cyprus afghanistan bangladesh \
+angola ghana senegal saudi arabia kuwait qatar yemen lebanon cyprus afghanistan bangladesh \
 nepal sri lanka burma myanmar cambodia laos taiwan hong kong macau tibet chechnya kosovo bosnia \
 baghdad tehran kabul islamabad karachi delhi bombay mumbai calcutta dhaka colombo bangkok jakarta \
 manila seoul taipei sydney melbourne auckland toronto montreal vancouver ottawa chicago boston \
-detroit atlanta   miami  seattle philadelphia pittsburgh  baltimore \
-angeles   vegas orleans jersey texas california florida ohio michigan illinois \
+detroit atlanta miami seattle philadelphia pittsburgh baltimore \
+angeles vegas orleans jersey texas california florida ohio michigan illinois \
 cairo jerusalem gaza beirut damascus amman riyadh dubai ankara istanbul athens vienna prague warsaw \
-budapest bucharest  belgrade zagreb sarajevo kiev minsk riga vilnius tallinn helsinki stockholm \
-oslo copenhagen amsterdam rotterdam  frankfurt munich hamburg cologne  turin naples \
+budapest bucharest belgrade zagreb sarajevo kiev minsk riga vilnius tallinn helsinki stockholm \
+oslo copenhagen amsterdam rotterdam frankfurt munich hamburg cologne turin naples \
 barcelona lisbon dublin edinburgh glasgow manchester liverpool birmingham leeds johannesburg nairobi \
-lagos kinshasa harare bangui kigali addis havana lima bogota caracas  buenos aires \
+lagos kinshasa harare bangui kigali addis havana lima bogota caracas buenos aires \
 analysts officials police sources traders dealers experts witnesses residents doctors diplomats \
 investigators economists authorities reports shares prices stocks bonds markets troops rebels \
 government spokesman spokeswoman president minister secretary chairman treasury treasuries \
 agriculture commerce defense defence justice interior finance health labour labor energy \
 congress senate parliament cabinet court army navy tuesday's monday's \
-exchange federal reserve fed nasdaq dow jones     xinhua itar-tass tass \
+exchange federal reserve fed nasdaq dow xinhua itar-tass tass \
 interfax kyodo yonhap bernama anatolia ansa efe dpa reuter san santa los las";
 
 /// Lowercase role and title words (heads): "профессор", "президент", "Minister".
@@ -349,7 +370,8 @@ acknowledged admitted announced commented complained confirmed denied replied re
 suggested urged";
 
 /// Reporting verbs that also take a newspaper or agency as subject ("пишет Лента.ру").
-pub const MEDIA_VERBS: &[&str] = &["пишет", "цитирует", "сообщает", "сообщил", "сообщила", "reported", "wrote"];
+pub const MEDIA_VERBS: &[&str] =
+    &["пишет", "цитирует", "сообщает", "сообщил", "сообщила", "reported", "wrote"];
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split_whitespace()
@@ -382,14 +404,26 @@ pub static CYR_GIVEN: LazyLock<HashMap<String, Given>> = LazyLock::new(|| {
     m
 });
 
-/// Latin-script given names (lowercase).
-pub static LATIN_GIVEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(LATIN_NAMES).collect());
+/// Latin-script given names, folded with [`super::coref::key_fold`]: the Latin list plus
+/// every Cyrillic given name transliterated ("Ирина" → "irina", "Алексей" → "aleksey").
+pub static LATIN_GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set: HashSet<String> = words(LATIN_NAMES).map(super::coref::key_fold).collect();
+    for list in [RU_MALE, RU_FEMALE, KK_MALE, KK_FEMALE] {
+        set.extend(words(list).map(|w| super::coref::key_fold(&crate::translit::to_latin(w))));
+    }
+    set
+});
+
+/// A Latin-script word (lowercase) is a given name.
+pub fn is_latin_given(lower: &str) -> bool {
+    LATIN_GIVEN.contains(&super::coref::key_fold(lower))
+}
 
 /// Words that are never names alone (folded lowercase).
 pub static NOT_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| words(NOT_NAMES).map(fold).collect());
 
 /// Role stems (Cyrillic, folded).
-pub static ROLE_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| words(ROLE_STEMS_RU).map(fold).collect());
+pub static ROLE_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| words(ROLE_STEMS_RU).map(fold).collect());
 
 /// English role words.
 pub static ROLE_EN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(ROLE_WORDS_EN).collect());
@@ -402,10 +436,9 @@ pub fn is_role(folded: &str) -> bool {
     if ROLE_EN.contains(folded) {
         return true;
     }
-    let n = folded.chars().count();
-    ROLE_STEMS.iter().any(|s| {
-        folded.starts_with(s.as_str()) && n <= s.chars().count() + 3 && s.chars().count() >= 3
-    })
+    // a stem of 3+ chars followed by at most 3 more chars
+    let ends: Vec<usize> = folded.char_indices().map(|(i, _)| i).skip(3).chain([folded.len()]).collect();
+    ends.iter().rev().take(4).any(|&e| ROLE_STEMS.contains(&folded[..e]))
 }
 
 #[cfg(test)]
@@ -416,7 +449,9 @@ mod tests {
     fn lists_load() {
         assert!(CYR_GIVEN.contains_key("нурсултан"));
         assert!(CYR_GIVEN.contains_key("ирина"));
-        assert!(LATIN_GIVEN.contains("kaiyan"));
+        assert!(is_latin_given("kaiyan"));
+        assert!(is_latin_given("irina"));
+        assert!(is_latin_given("alexey"));
         assert!(NOT_NAME.contains("москва"));
         assert!(is_role("профессора"));
         assert!(is_role("minister"));
