@@ -305,26 +305,32 @@ fn read_known(index: &Index, f: &Fields) -> Result<HashMap<String, Known>, Error
         let hashes = ff.u64(&hash_f)?;
         let expires = ff.u64(&expires_f)?;
         let (Some(paths), Some(sites), Some(urls)) = (paths, sites, urls) else { continue };
-        let mut buf = String::new();
-        let mut text = |col: &tantivy::columnar::StrColumn, doc: u32| -> String {
-            buf.clear();
-            if let Some(ord) = col.term_ords(doc).next() {
-                let _ = col.ord_to_str(ord, &mut buf);
-            }
-            buf.clone()
+        let terms = |col| terms(col).map_err(tantivy::TantivyError::from);
+        let (path_terms, site_terms, url_terms) = (terms(&paths)?, terms(&sites)?, terms(&urls)?);
+        let text = |col: &tantivy::columnar::StrColumn, terms: &[String], doc: u32| -> String {
+            col.term_ords(doc).next().and_then(|o| terms.get(o as usize)).cloned().unwrap_or_default()
         };
         for doc in segment.doc_ids_alive() {
-            let path = text(&paths, doc);
             let entry = Known {
                 hash: hashes.first(doc).unwrap_or(0),
                 expires: expires.first(doc).unwrap_or(u64::MAX),
-                site: text(&sites, doc),
-                url: text(&urls, doc),
+                site: text(&sites, &site_terms, doc),
+                url: text(&urls, &url_terms, doc),
             };
-            known.insert(path, entry);
+            known.insert(text(&paths, &path_terms, doc), entry);
         }
     }
     Ok(known)
+}
+
+/// Every term of a string column, by ordinal: one sequential pass over its dictionary.
+fn terms(col: &tantivy::columnar::StrColumn) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::with_capacity(col.num_terms());
+    let mut stream = col.dictionary().stream()?;
+    while stream.advance() {
+        out.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

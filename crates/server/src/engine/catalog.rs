@@ -142,9 +142,11 @@ fn global_ids<T: TryFrom<usize> + Copy + Default>(
 ) -> tantivy::Result<Vec<T>> {
     let Some(col) = col else { return Ok(Vec::new()) };
     let mut out = Vec::with_capacity(col.num_terms());
-    for ord in 0..col.num_terms() as u64 {
+    // Terms come in ordinal order from one sequential pass over the dictionary.
+    let mut stream = col.dictionary().stream()?;
+    while stream.advance() {
         buf.clear();
-        col.ord_to_str(ord, buf)?;
+        buf.push_str(&String::from_utf8_lossy(stream.key()));
         let id = match ids.get(buf.as_str()) {
             Some(id) => *id,
             None => {

@@ -31,13 +31,16 @@ pub fn count(
                 counts[ord as usize] += 1;
             }
         }
-        for (ord, n) in counts.into_iter().enumerate() {
-            if n > 0 {
-                buf.clear();
-                col.ord_to_str(ord as u64, &mut buf)?;
-                *out.entry(buf.clone()).or_default() += n;
-            }
-        }
+        // One sequential pass over the dictionary for the ordinals seen (random lookups
+        // would decode a block each).
+        let seen: Vec<u64> = (0..counts.len() as u64).filter(|&o| counts[o as usize] > 0).collect();
+        let mut i = 0;
+        col.dictionary().sorted_ords_to_term_cb(&seen, |term| {
+            buf.clear();
+            buf.push_str(&String::from_utf8_lossy(term));
+            *out.entry(buf.clone()).or_default() += counts[seen[i] as usize];
+            i += 1;
+        })?;
     }
     Ok(out)
 }
