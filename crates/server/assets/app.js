@@ -10,6 +10,7 @@ const site = config.site || '';
 const DEBOUNCE_MS = 150;
 const TIMEOUT_MS = 10000;
 const FACET_SHOWN = 8;
+const FACET_FOLD = FACET_SHOWN + 3; // "show all" hides at least three
 const TIMELINE_MONTHS = 600;
 const PAGE_PARAMS = new Set(['q', 'lang', 'person', 'category', 'tag', 'year', 'month', 'from', 'to',
   'event_from', 'event_to', 'sort', 'page', 'per_page', 'ui']);
@@ -89,6 +90,21 @@ function withPage(p, page) {
   if (page > 1) out.append('page', String(page));
   return out;
 }
+/** The query text changed in place (first when new), on the first page. */
+function withQuery(p, q) {
+  const out = new URLSearchParams();
+  let placed = false;
+  for (const [k, v] of p.has('q') ? p : [['q', ''], ...p]) {
+    if (k === 'page' || (k === 'q' && placed)) continue;
+    if (k === 'q') {
+      placed = true;
+      if (q) out.append('q', q);
+    } else {
+      out.append(k, v);
+    }
+  }
+  return out;
+}
 const cleared = (p) => filtered(changed(p), (k) => k === 'q' || k === 'ui');
 const href = (p) => {
   const query = p.toString();
@@ -143,9 +159,10 @@ function renderFacetList(facet, values, p) {
   const item = (v) => h('li', {}, h('label', {},
     h('input', { type: 'checkbox', form: 'search-form', name: facet, value: v.value, checked: has(p, facet, v.value) }),
     ' ', h('span', { class: 'name' }, v.label), ' ', h('span', { class: 'count' }, v.count)));
-  const nodes = [h('ul', {}, values.slice(0, FACET_SHOWN).map(item))];
-  if (values.length > FACET_SHOWN) {
-    const rest = values.slice(FACET_SHOWN);
+  const shown = values.length >= FACET_FOLD ? FACET_SHOWN : values.length;
+  const nodes = [h('ul', {}, values.slice(0, shown).map(item))];
+  if (shown < values.length) {
+    const rest = values.slice(shown);
     nodes.push(h('details', { class: 'more', open: rest.some((v) => has(p, facet, v.value)) },
       h('summary', {}, fill(t('more'), { n: values.length })), h('ul', {}, rest.map(item))));
   }
@@ -237,7 +254,7 @@ function renderTimeline(res, p) {
     h('div', { class: 'tl', style: `--n:${months.length}` },
       h('div', { class: 'tl-bars' }, bars),
       h('div', { class: 'tl-axis', 'aria-hidden': 'true' },
-        years.map(([year, span]) => h('span', { style: `grid-column:span ${span}` }, span >= 4 ? year : null))))));
+        years.map(([year, span]) => h('span', { style: `grid-column:span ${span}` }, span >= 3 ? year : null))))));
   rovingBars();
 }
 
@@ -438,11 +455,16 @@ function onKeydown(e) {
   else focusHit(i - 1);
 }
 
-/** One tab stop for the timeline; arrows, Home and End move along its bars. */
+/**
+ * One tab stop for the timeline (the chosen month, else the newest); arrows, Home and End
+ * move along its bars. A timeline wider than the screen scrolls to that bar.
+ */
 function rovingBars() {
   const bars = [...document.querySelectorAll('.tl-bars a.bar')];
   const current = bars.find((b) => b.hasAttribute('aria-current')) ?? bars.at(-1);
   for (const b of bars) b.tabIndex = b === current ? 0 : -1;
+  const tl = current?.closest('.tl');
+  if (tl && tl.scrollWidth > tl.clientWidth) tl.scrollLeft = current.offsetLeft - tl.clientWidth / 2;
 }
 
 function onTimelineKey(e) {
@@ -468,10 +490,7 @@ function flushTyping(force = false) {
   if (!typingTimer && !force) return;
   clearTimeout(typingTimer);
   typingTimer = 0;
-  const q = input.value.trim();
-  const next = new URLSearchParams(q ? [['q', q]] : []);
-  for (const [k, v] of state) if (k !== 'q' && k !== 'page') next.append(k, v);
-  if (commit(next, typing ? 'replace' : 'push')) typing = true;
+  if (commit(withQuery(state, input.value.trim()), typing ? 'replace' : 'push')) typing = true;
 }
 
 /** Facet, date, sort and language controls (they belong to the form through `form=`). */
@@ -514,6 +533,12 @@ function init() {
   $('keys').hidden = false;
   input.setAttribute('aria-describedby', 'keys');
   for (const el of document.querySelectorAll('.apply')) el.hidden = true;
+  // The people the server listed, to show again when the person box is cleared.
+  lastFacets.person = [...document.querySelectorAll('#facet-person input[type="checkbox"]')].map((el) => ({
+    value: el.value,
+    label: el.parentElement.querySelector('.name')?.textContent ?? el.value,
+    count: Number(el.parentElement.querySelector('.count')?.textContent) || 0,
+  }));
   const find = $('find-person');
   if (find) {
     find.hidden = false;

@@ -24,10 +24,11 @@
 //!   it can be computed; success@5 looks only at the first five.
 //!
 //! Figures are printed overall, per language and per kind, then as a language × kind grid of
-//! success@5. `--errors` lists every query that failed success@5 with the first five titles
-//! returned (and where the expected post was, if it came in at ranks 6–10). The exit status
-//! is 0 whatever the figures are: this is a report, not a test. Only unusable arguments (no
-//! index, unreadable query file) exit non-zero.
+//! success@5. `--errors` lists the queries answered at ranks 2–5 (one line each), then every
+//! query that failed success@5 with the first five titles returned (and where the expected
+//! post was, if it came in at ranks 6–10). The exit status is 0 whatever the figures are:
+//! this is a report, not a test. Only unusable arguments (no index, unreadable query file)
+//! exit non-zero.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -269,6 +270,19 @@ fn report(cases: &[Case], outcomes: &[Outcome], show_errors: bool) {
     }
 
     if show_errors {
+        let late: Vec<(&Case, &Outcome)> =
+            cases.iter().zip(outcomes).filter(|(_, o)| o.rank.is_some_and(|r| r > 1 && r <= TOP)).collect();
+        println!("\nfound, but not first ({}):", late.len());
+        for (c, o) in late {
+            let first = o.top.first().map_or("", |(f, _)| f.as_str());
+            println!(
+                "  [{} {}] {:?}: rank {}, first was [{first}]",
+                c.lang,
+                c.kind,
+                c.query,
+                o.rank.unwrap_or(0)
+            );
+        }
         let failures: Vec<(&Case, &Outcome)> =
             cases.iter().zip(outcomes).filter(|(_, o)| !o.success()).collect();
         println!("\nfailed queries ({}):", failures.len());

@@ -8,6 +8,7 @@
 //! the collapsed set ([`facets`]), and render the page's hits with snippets ([`snippet`]).
 
 pub mod catalog;
+pub mod expand;
 pub mod facets;
 pub mod query;
 pub mod request;
@@ -146,7 +147,7 @@ impl Engine {
         req: &SearchRequest,
     ) -> Result<(Vec<(DocAddress, Score)>, bool), EngineError> {
         let filters = self.filters(req);
-        let mut builder = query::QueryBuilder::new(&self.fields);
+        let mut builder = query::QueryBuilder::new(&self.fields, &view.searcher);
         if req.titles_only {
             builder = builder.titles_only();
         }

@@ -10,8 +10,10 @@ use std::collections::BTreeSet;
 
 use annals_index::analysis::Analyzer;
 use annals_index::{Fields, Lang};
-use tantivy::Term;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::{Searcher, Term};
+
+use super::expand::{Expander, Variant};
 use tantivy::schema::{Field, IndexRecordOption};
 
 /// Weight of a match in the unstemmed title.
@@ -26,6 +28,10 @@ const W_NAMES: f32 = 2.0;
 const W_FUZZY: f32 = 0.4;
 /// Weight of a prefix match on the word being typed.
 const W_PREFIX: f32 = 0.6;
+/// Typo variants of a word used per field, the most frequent first.
+const MAX_TYPO_VARIANTS: usize = 8;
+/// Completions of a prefix used per field, the most frequent first.
+const MAX_PREFIX_VARIANTS: usize = 16;
 /// Most words of a query that are used.
 const MAX_ITEMS: usize = 12;
 
@@ -163,6 +169,7 @@ fn push(out: &mut ParsedQuery, item: Item, or_with_previous: bool) {
 /// Builds Tantivy queries for parsed queries over the annals fields.
 pub struct QueryBuilder<'a> {
     fields: &'a Fields,
+    expander: Expander<'a>,
     titles_only: bool,
 }
 
@@ -187,9 +194,27 @@ pub fn typo_budget(word: &str) -> u8 {
 }
 
 impl<'a> QueryBuilder<'a> {
-    /// A builder over `fields`.
-    pub fn new(fields: &'a Fields) -> Self {
-        QueryBuilder { fields, titles_only: false }
+    /// A builder over `fields`, expanding typos and prefixes in `searcher`'s dictionaries.
+    pub fn new(fields: &'a Fields, searcher: &'a Searcher) -> Self {
+        QueryBuilder { fields, expander: Expander::new(searcher), titles_only: false }
+    }
+
+    /// Variants of `word` in `field` as term queries with `weight`.
+    fn variants(
+        &self,
+        alts: &mut Vec<Box<dyn Query>>,
+        field: Field,
+        word: &str,
+        variant: Variant,
+        weight: f32,
+    ) {
+        let limit = match variant {
+            Variant::Typo(_) => MAX_TYPO_VARIANTS,
+            Variant::Prefix => MAX_PREFIX_VARIANTS,
+        };
+        for t in self.expander.expand(field, word, variant, limit) {
+            alts.push(boosted(term(field, &t), weight));
+        }
     }
 
     /// Match words in titles only (completions).
@@ -281,12 +306,13 @@ impl<'a> QueryBuilder<'a> {
                 // The budget follows the shorter of the word and its stem: a stem two letters
                 // away from a short word is another word.
                 let typos = typos.min(typo_budget(&stem));
-                if typos > 0 {
+                // A word the archive knows is taken as typed: looking for its typos would cost
+                // more than it finds (misspellings are what is absent from the dictionary).
+                let known =
+                    self.expander.doc_freq(lf.body, &stem) + self.expander.doc_freq(lf.title, &stem) > 0;
+                if typos > 0 && !known {
                     for field in self.text_fields(lf) {
-                        alts.push(boosted(
-                            Box::new(FuzzyTermQuery::new(Term::from_field_text(field, &stem), typos, true)),
-                            W_FUZZY,
-                        ));
+                        self.variants(&mut alts, field, &stem, Variant::Typo(typos), W_FUZZY);
                     }
                 }
                 if prefix && word.chars().count() >= 2 {
@@ -298,14 +324,7 @@ impl<'a> QueryBuilder<'a> {
                             continue;
                         }
                         for field in self.text_fields(lf) {
-                            alts.push(boosted(
-                                Box::new(FuzzyTermQuery::new_prefix(
-                                    Term::from_field_text(field, &p),
-                                    0,
-                                    true,
-                                )),
-                                W_PREFIX,
-                            ));
+                            self.variants(&mut alts, field, &p, Variant::Prefix, W_PREFIX);
                         }
                     }
                 }
@@ -324,13 +343,11 @@ impl<'a> QueryBuilder<'a> {
         let f = self.fields;
         let Some(latin) = Analyzer::Latin.terms(word).into_iter().next() else { return };
         if prefix && latin.len() >= 3 {
-            let q = FuzzyTermQuery::new_prefix(Term::from_field_text(f.names, &latin), 0, true);
-            alts.push(boosted(Box::new(q), W_PREFIX));
+            self.variants(alts, f.names, &latin, Variant::Prefix, W_PREFIX);
         }
         let typos = typo_budget(word).min(typo_budget(&latin));
-        if typos > 0 {
-            let q = FuzzyTermQuery::new(Term::from_field_text(f.names, &latin), typos, true);
-            alts.push(boosted(Box::new(q), W_FUZZY));
+        if typos > 0 && self.expander.doc_freq(f.names, &latin) == 0 {
+            self.variants(alts, f.names, &latin, Variant::Typo(typos), W_FUZZY);
         }
     }
 

@@ -164,6 +164,16 @@ fn lang_name(code: &str) -> String {
     }
 }
 
+/// A language's name in three letters, for narrow screens.
+fn lang_short(code: &str) -> &str {
+    match code {
+        "kk" => "ҚАЗ",
+        "ru" => "РУС",
+        "en" => "ENG",
+        other => other,
+    }
+}
+
 /// CLDR plural category of `n` (the rules of the interface languages, as `Intl.PluralRules`
 /// gives them to the script).
 fn plural_category(lang: &str, n: usize) -> &'static str {
@@ -302,8 +312,9 @@ const HIDDEN_PARAMS: [&str; 5] = ["month", "event_from", "event_to", "per_page",
 /// Facets whose values are alternatives: their counts ignore their own selection.
 const ANY_OF_FACETS: [&str; 4] = ["year", "month", "category", "tag"];
 
-/// Values of a facet list shown before "show all".
+/// Values of a facet list shown before "show all" (which hides at least three).
 const FACET_SHOWN: usize = 8;
+const FACET_FOLD: usize = FACET_SHOWN + 3;
 
 /// Most months the timeline draws (the newest ones).
 const TIMELINE_MONTHS: usize = 600;
@@ -444,13 +455,18 @@ async fn page(State(state): State<AppState>, headers: HeaderMap, RawQuery(raw): 
     let t = Strings { lang: ui };
     let site = state.options().site_url.clone().unwrap_or_default();
     let (status, outcome) = match params.request(ui) {
-        Err(e) => (StatusCode::BAD_REQUEST, Err(e.message.clone())),
+        Err(e) => (StatusCode::BAD_REQUEST, Err(e.to_string())),
         Ok(req) => {
             let run = req.clone();
             match state.run(move |engine| search(engine, &run)).await {
                 Ok(response) => (StatusCode::OK, Ok((req, response))),
-                Err(ApiError::BadParam(e)) => (StatusCode::BAD_REQUEST, Err(e.message)),
-                Err(e) => (e.status(), Err(t.s("error").to_owned())),
+                Err(ApiError::BadParam(e)) => (StatusCode::BAD_REQUEST, Err(e.to_string())),
+                Err(e) => {
+                    if let ApiError::Internal(inner) = &e {
+                        tracing::error!(error = %inner, "search page");
+                    }
+                    (e.status(), Err(t.s("error").to_owned()))
+                }
             }
         }
     };
@@ -577,7 +593,12 @@ impl View<'_> {
                 v.push(("ui".to_owned(), lang.to_owned()));
             });
             o.raw("<li><a").attr("href", &href.href()).attr("hreflang", lang).attr("lang", lang);
-            o.flag("aria-current=\"true\"", lang == self.ui).raw(">").text(&lang_name(lang)).raw("</a></li>");
+            o.flag("aria-current=\"true\"", lang == self.ui)
+                .raw("><span class=\"long\">")
+                .text(&lang_name(lang));
+            o.raw("</span><span class=\"short\" aria-hidden=\"true\">")
+                .text(lang_short(lang))
+                .raw("</span></a></li>");
         }
         o.raw("</ul></nav></div></header>");
 
@@ -707,12 +728,13 @@ impl View<'_> {
             o.flag("checked", self.params.has(facet, &v.value)).raw("> <span class=\"name\">").text(&v.label);
             o.raw("</span> <span class=\"count\">").text(&v.count.to_string()).raw("</span></label></li>");
         };
+        let shown = if values.len() >= FACET_FOLD { FACET_SHOWN } else { values.len() };
         o.raw("<ul>");
-        for v in values.iter().take(FACET_SHOWN) {
+        for v in &values[..shown] {
             item(o, v);
         }
         o.raw("</ul>");
-        if values.len() > FACET_SHOWN {
+        if shown < values.len() {
             let open = values[FACET_SHOWN..].iter().any(|v| self.params.has(facet, &v.value));
             o.raw("<details class=\"more\"").flag("open", open).raw("><summary>");
             o.text(&fill(self.t.s("more"), &[("n", &values.len().to_string())])).raw("</summary><ul>");
@@ -794,7 +816,7 @@ impl View<'_> {
         o.raw("</div><div class=\"tl-axis\" aria-hidden=\"true\">");
         for (year, span) in timeline_years(&months) {
             o.raw("<span").attr("style", &format!("grid-column:span {span}")).raw(">");
-            if span >= 4 {
+            if span >= 3 {
                 o.text(&year);
             }
             o.raw("</span>");
