@@ -25,6 +25,8 @@ test:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	$(CARGO) test --workspace --locked
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --workspace --locked
+	$(CARGO) build --release --locked
+	browser-tests/run.sh $(BIN) $(CONTENT)
 
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings

@@ -80,12 +80,16 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&view)?);
         return Ok(ExitCode::SUCCESS);
     }
+    // The same words as the JSON output (`file_name`, `front_matter`, ...).
+    let name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+    let lang_source = name(serde_json::to_value(view.lang_source)?);
+    let date_source = name(serde_json::to_value(view.date_source)?);
     println!("{}", view.title);
     println!("  path       {}", view.path);
     println!("  url        {}", view.url);
     let detected = view.detected_lang.map(|d| format!(", detected {d}")).unwrap_or_default();
-    println!("  language   {} (from {:?}{detected})", view.lang, view.lang_source);
-    println!("  published  {} (from {:?})", view.published, view.date_source);
+    println!("  language   {} (from {lang_source}{detected})", view.lang);
+    println!("  published  {} (from {date_source})", view.published);
     for (k, v) in view.taxonomy {
         println!("  {k:<10} {}", v.join(", "));
     }

@@ -285,7 +285,7 @@ fn content_hash(site: &Site, bytes: &[u8]) -> u64 {
 
 /// `path` relative to `root`, `/`-separated; the path itself when it is not below `root`.
 fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
+    let Ok(rel) = path.strip_prefix(root) else { return path.to_string_lossy().into_owned() };
     let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
 }

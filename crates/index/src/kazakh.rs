@@ -2,118 +2,64 @@
 //! token already folded to the Russian keyboard's letters (`қ`→`к`, `ғ`→`г`, `і`→`и`, ...).
 //!
 //! Kazakh is agglutinative: `шілдеде` (in July), `форумына` (to his forum), `қазанда`
-//! (in October). Snowball has no Kazakh stemmer; this one removes at most three endings from
-//! the right, longest first, and never leaves fewer than three letters, so the nominative
-//! stem meets its inflected forms. Derivational suffixes (`-лық`, `-шы`) are kept: they make
+//! (in October). Snowball has no Kazakh stemmer; this one removes at most one case, one
+//! possessive and one plural ending, right to left, and never leaves fewer than four
+//! letters, so the nominative meets its inflected forms. Derivational suffixes (`-лық`, `-шы`) are kept: they make
 //! other words.
 
-/// Endings, folded, longest first within the search (the list is scanned for the longest
-/// match at each step).
-const ENDINGS: &[&str] = &[
+/// Case endings, folded (one is stripped, the longest that fits).
+const CASE: &[&str] = &[
     // Adjectival locative: `-дағы` (which is in).
-    "ндагы",
-    "ндеги",
-    "дагы",
-    "деги",
-    "тагы",
-    "теги",
+    "ндагы", "ндеги", "дагы", "деги", "тагы", "теги",
     // Instrumental.
-    "менен",
-    "бенен",
-    "пенен",
-    "мен",
-    "бен",
-    "пен",
+    "менен", "бенен", "пенен", "мен", "бен", "пен",
     // Ablative.
-    "нан",
-    "нен",
-    "дан",
-    "ден",
-    "тан",
-    "тен",
+    "нан", "нен", "дан", "ден", "тан", "тен",
     // Genitive.
-    "нын",
-    "нин",
-    "дын",
-    "дин",
-    "тын",
-    "тин",
-    // Plural.
-    "лар",
-    "лер",
-    "дар",
-    "дер",
-    "тар",
-    "тер",
-    // Possessive plural persons.
-    "ымыз",
-    "имиз",
-    "мыз",
-    "миз",
-    "ыныз",
-    "иниз",
-    "ныз",
-    "низ",
+    "нын", "нин", "дын", "дин", "тын", "тин",
     // Locative.
-    "нда",
-    "нде",
-    "да",
-    "де",
-    "та",
-    "те",
+    "нда", "нде", "да", "де", "та", "те",
     // Dative.
-    "на",
-    "не",
-    "га",
-    "ге",
-    "ка",
-    "ке",
+    "на", "не", "га", "ге", "ка", "ке",
     // Accusative.
-    "ны",
-    "ни",
-    "ды",
-    "ди",
-    "ты",
-    "ти",
-    // Possessive third person and single persons.
-    "сы",
-    "си",
-    "ым",
-    "им",
-    "ын",
-    "ин",
+    "ны", "ни", "ды", "ди", "ты", "ти",
 ];
 
-/// Single vowels that end a possessive (`форумы`) or dative (`үйіме`) form: stripped only
-/// from longer words.
-const VOWEL_ENDINGS: &[char] = &['ы', 'и', 'а', 'е'];
+/// Possessive endings (one is stripped after the case).
+const POSSESSIVE: &[&str] = &["ымыз", "имиз", "ыныз", "иниз", "мыз", "миз", "ныз", "низ", "сы", "си", "ым", "им", "ын", "ин", "ы", "и"];
+
+/// Plural endings (one is stripped last).
+const PLURAL: &[&str] = &["лар", "лер", "дар", "дер", "тар", "тер"];
 
 /// Letters a stem keeps at least.
-const MIN_STEM: usize = 3;
+const MIN_STEM: usize = 4;
 
-/// The stem of a folded, lowercased Kazakh token.
+/// The stem of a folded, lowercased Kazakh token: at most one case, one possessive and one
+/// plural ending are removed, right to left, each only when four letters remain.
 pub fn stem(token: &str) -> &str {
     let mut word = token;
-    for _ in 0..3 {
-        let len = word.chars().count();
-        let mut cut = None;
-        for ending in ENDINGS {
-            let n = ending.chars().count();
-            if len >= MIN_STEM + n && word.ends_with(ending) && cut.is_none_or(|c: usize| n > c) {
-                cut = Some(n);
-            }
-        }
-        if cut.is_none() && len > MIN_STEM + 1 {
-            if let Some(last) = word.chars().last().filter(|c| VOWEL_ENDINGS.contains(c)) {
-                let _ = last;
-                cut = Some(1);
-            }
-        }
-        let Some(n) = cut else { break };
-        let byte = word.char_indices().rev().nth(n - 1).map_or(word.len(), |(i, _)| i);
-        word = &word[..byte];
+    for endings in [CASE, POSSESSIVE, PLURAL] {
+        word = strip(word, endings);
     }
     word
+}
+
+/// `word` without the longest of `endings` it ends with, if enough is left. Where an ending
+/// in `н` and the same ending without it both fit (`-нда`/`-да`), the shorter wins: the
+/// possessive `-ын` before it is stripped next (`форум-ын-да`), and `қазан-да` keeps its `н`.
+fn strip<'w>(word: &'w str, endings: &[&str]) -> &'w str {
+    let len = word.chars().count();
+    let fits = |e: &str| word.ends_with(e) && len >= MIN_STEM + e.chars().count();
+    let best = endings
+        .iter()
+        .copied()
+        .filter(|e| fits(e))
+        .filter(|e| !e.strip_prefix('н').is_some_and(|rest| endings.contains(&rest)))
+        .max_by_key(|e| e.len());
+    match best {
+        Some(e) => &word[..word.len() - e.len()],
+        None => word,
+    }
 }
 
 #[cfg(test)]
@@ -126,8 +72,8 @@ mod tests {
 
     #[test]
     fn case_endings_meet_the_nominative() {
-        check("шилдеде", "шилд");
-        check("шилде", "шилд");
+        check("шилдеде", "шилде");
+        check("шилде", "шилде");
         check("казанда", "казан");
         check("казан", "казан");
         check("форумга", "форум");

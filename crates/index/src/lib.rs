@@ -9,6 +9,15 @@
 //!
 //! The crate is synchronous and knows nothing about HTTP; the query engine lives in
 //! `annals-server`.
+//!
+//! Text becomes terms the same way at index and query time:
+//!
+//! ```
+//! use annals_index::analysis::Analyzer;
+//!
+//! assert_eq!(Analyzer::Russian.terms("Конференции"), ["конференц"]);
+//! assert_eq!(Analyzer::Latin.terms("Пивоварова"), Analyzer::Latin.terms("Pivovarova"));
+//! ```
 
 #![warn(missing_docs)]
 

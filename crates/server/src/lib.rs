@@ -7,6 +7,17 @@
 //!   [`http::serve`] runs it with graceful shutdown.
 //!
 //! The engine is synchronous; only [`http`] is async.
+//!
+//! Queries are read leniently: nothing a visitor types is an error.
+//!
+//! ```
+//! use annals_server::engine::query::{Item, parse};
+//!
+//! let q = parse(r#"silk "road forum" -covid"#);
+//! assert_eq!(q.required.len(), 2);
+//! assert_eq!(q.excluded, [Item::Word("covid".into())]);
+//! assert!(!parse("\"unbalanced OR").is_empty());
+//! ```
 
 #![warn(missing_docs)]
 

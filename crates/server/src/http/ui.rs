@@ -404,7 +404,7 @@ impl Params {
         if self.0.is_empty() {
             return "./".to_owned();
         }
-        let mut s = form_urlencoded::Serializer::new(String::from("?"));
+        let mut s = form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
         for (k, v) in self.iter() {
             s.append_pair(k, v);
         }
