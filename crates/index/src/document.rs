@@ -15,6 +15,17 @@ use crate::schema::{Fields, Lang};
 /// Ranges longer than this many days are indexed by their first and last day only.
 const MAX_EVENT_DAYS: i64 = 400;
 
+/// Earliest moment Tantivy's nanosecond dates can hold safely (1700-01-01T00:00:00Z).
+pub const EARLIEST_SECS: i64 = -8_520_336_000;
+/// Latest moment Tantivy's nanosecond dates can hold safely (2200-01-01T00:00:00Z).
+pub const LATEST_SECS: i64 = 7_258_118_400;
+
+/// A Tantivy date for `secs` since the epoch, clamped to what Tantivy can store (a page
+/// dated `9999` or an event "in 1034" must not overflow its nanoseconds).
+pub fn tantivy_date(secs: i64) -> DateTime {
+    DateTime::from_timestamp_secs(secs.clamp(EARLIEST_SECS, LATEST_SECS))
+}
+
 /// A person named in a post, as stored with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonRef {
@@ -93,7 +104,7 @@ impl PostDoc {
         d.add_text(f.body_text, &p.body);
         d.add_text(f.names, &p.title);
         let ts = p.date.timestamp();
-        d.add_date(f.published, DateTime::from_timestamp_secs(ts.as_second()));
+        d.add_date(f.published, tantivy_date(ts.as_second()));
         d.add_text(f.published_text, rfc3339(&p.date));
         let date = p.date.date();
         d.add_text(f.year, date.year().to_string());
@@ -121,8 +132,9 @@ impl PostDoc {
                 for day in days(first, last) {
                     let secs =
                         day.to_zoned_datetime(jiff::tz::TimeZone::UTC).map(|z| z.timestamp().as_second());
-                    if let Ok(secs) = secs {
-                        d.add_date(f.event_day, DateTime::from_timestamp_secs(secs));
+                    // Days Tantivy cannot hold are not indexed (they stay in `event_dates`).
+                    if let Some(secs) = secs.ok().filter(|s| (EARLIEST_SECS..=LATEST_SECS).contains(s)) {
+                        d.add_date(f.event_day, tantivy_date(secs));
                     }
                 }
             }
@@ -174,7 +186,8 @@ fn summarise(x: &Extraction) -> (Vec<PersonRef>, Vec<String>) {
         }
     }
     let mut dates: Vec<String> = Vec::new();
-    for m in &x.dates {
+    // A date without a value ("now" with no anchor) says nothing about when.
+    for m in x.dates.iter().filter(|m| value_range(&m.value).is_some()) {
         if !dates.contains(&m.value) {
             dates.push(m.value.clone());
         }

@@ -29,7 +29,7 @@ pub mod kazakh;
 pub mod schema;
 mod store;
 
-pub use document::{PersonRef, doc_id, rfc3339, value_range};
+pub use document::{PersonRef, doc_id, rfc3339, tantivy_date, value_range};
 pub use error::Error;
 pub use ingest::{FileError, IngestOptions, Progress, Quiet, Report, Skipped, ingest};
 pub use schema::{Fields, Lang};

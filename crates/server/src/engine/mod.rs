@@ -26,8 +26,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
-    DateTime, DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, Searcher, SegmentOrdinal,
-    SegmentReader, TantivyDocument, Term,
+    DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, Searcher, SegmentOrdinal, SegmentReader,
+    TantivyDocument, Term,
 };
 
 use catalog::Catalog;
@@ -455,7 +455,7 @@ fn date_range(
     let bound = |d: Option<jiff::civil::Date>, end: bool| match d {
         None => Bound::Unbounded,
         Some(d) => {
-            let t = Term::from_field_date_for_search(field, DateTime::from_timestamp_secs(secs(d, end)));
+            let t = Term::from_field_date_for_search(field, annals_index::tantivy_date(secs(d, end)));
             if end { Bound::Excluded(t) } else { Bound::Included(t) }
         }
     };

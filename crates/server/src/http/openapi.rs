@@ -16,6 +16,7 @@ use crate::engine::response::*;
         super::routes::post,
         super::routes::events,
         super::routes::facet_values,
+        spec,
     ),
     components(schemas(
         SearchResponse,
@@ -35,7 +36,8 @@ use crate::engine::response::*;
 )]
 pub struct ApiDoc;
 
-/// `GET /api/openapi.json`.
+/// This description of the API (OpenAPI 3).
+#[utoipa::path(get, path = "/api/openapi.json", responses((status = 200, description = "OpenAPI 3 document")))]
 pub(crate) async fn spec() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }
