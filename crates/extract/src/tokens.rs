@@ -210,6 +210,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             match c {
                 '.' | '!' | '?' | '…' | ';' => sent = true,
                 '"' | '«' | '“' | '„' | '(' | '[' | '-' | '—' | '–' | '*' | '•' | '\'' | ':' => {}
+                // emoji and pictographs, and their joiners and variation selectors, mark
+                // list items in posts ("✔️ Аспирин", "📌 Құжаттарды")
+                _ if is_pictograph(c) => sent = true,
+                '\u{fe0f}' | '\u{fe0e}' | '\u{200d}' | '\u{20e3}' => {}
                 _ => sent = false,
             }
         } else {
@@ -222,14 +226,33 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         if out[k].sent_start && !out[k].newline_before && k >= 2 && out[k - 1].is_punct('.') {
             let prev = &out[k - 2];
             if prev.kind == Kind::Word
-                && !prev.newline_before
-                && (prev.text.chars().count() == 1 && prev.is_cap() || is_abbrev(&prev.lower))
+                && (!prev.newline_before || !out[k].space_before)
+                && (is_initial(prev.text) || is_abbrev(&prev.lower))
             {
                 out[k].sent_start = false;
             }
         }
     }
     out
+}
+
+/// A word that can be an initial before a dot: one capital letter, or a Latin digraph that
+/// spells one Cyrillic letter ("Zh." for "Ж.", "Yu." for "Ю.").
+pub fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), None, _) => a.is_uppercase(),
+        (Some(_), Some(_), None) => {
+            matches!(w, "Zh" | "Sh" | "Ch" | "Kh" | "Ts" | "Yu" | "Ya" | "Ye" | "Yo" | "Dzh")
+        }
+        _ => w == "Dzh" || w == "Shch",
+    }
+}
+
+/// Emoji, dingbats, arrows and other pictographs (not letters, digits or punctuation).
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2190..=0x21FF | 0x2300..=0x23FF | 0x25A0..=0x27BF | 0x2900..=0x297F
+        | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
 }
 
 fn is_abbrev(w: &str) -> bool {

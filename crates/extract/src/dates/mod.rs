@@ -55,7 +55,30 @@ pub fn find(toks: &[Token<'_>], lang: Lang, dct: Option<Date>) -> Vec<Found> {
             _ => i += 1,
         }
     }
+    same_year_in_lists(toks, &mut out);
     out
+}
+
+/// "сәуір, мамыр және маусым айларында", "in April, May and June": a month without a year
+/// listed after a dated month takes that month's year when it comes later in the year.
+fn same_year_in_lists(toks: &[Token<'_>], out: &mut [Found]) {
+    for k in 1..out.len() {
+        let (prev, cur) = (&out[k - 1], &out[k]);
+        let glue = (prev.end..cur.start).all(|j| {
+            let t = &toks[j];
+            t.is_punct(',')
+                || matches!(t.lower.as_str(), "and" | "и" | "және" | "мен" | "or" | "или" | "немесе")
+        });
+        if !glue || cur.start == prev.end || cur.end - cur.start != 1 {
+            continue;
+        }
+        if let (Val::Month(y0, m0), Val::Month(y1, m1)) = (&prev.val, &cur.val)
+            && y1 != y0
+            && m1 > m0
+        {
+            out[k].val = Val::Month(*y0, *m1);
+        }
+    }
 }
 
 struct G<'a, 't> {
@@ -70,6 +93,38 @@ const KK_ORD_SUFFIX: &[&str] =
     &["ші", "шы", "нші", "ншы", "інші", "ыншы", "сыншы", "сінші", "ы", "і", "да", "де", "та", "те"];
 const EN_ORD_SUFFIX: &[&str] = &["st", "nd", "rd", "th"];
 const RU_ORD_SUFFIX: &[&str] = &["го", "е", "й", "ое", "ого", "ом", "м", "x", "х"];
+
+/// Nouns that end the name of an event ("2019 Silk Road Central Asia Hematology Forum").
+const EVENT_NOUNS: &[&str] = &[
+    "forum",
+    "congress",
+    "conference",
+    "symposium",
+    "summit",
+    "school",
+    "workshop",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "cup",
+    "festival",
+    "expo",
+    "exhibition",
+    "awards",
+    "prize",
+    "meeting",
+    "assembly",
+    "session",
+    "week",
+    "marathon",
+    "tour",
+    "open",
+    "convention",
+    "fair",
+    "biennale",
+    "series",
+];
 
 fn m(start: usize, end: usize, val: Val) -> Option<Found> {
     Some(Found { start, end, val })
@@ -411,7 +466,11 @@ impl G<'_, '_> {
             && !(self.p(k, '.') && self.digits(k + 1) > 0)
         {
             let mut d2 = None;
-            if self.is_dash(k)
+            // "July 20–21", "from May 22 to 24, 2024"
+            let from = i > 0
+                && self.lw(i - 1) == "from"
+                && matches!(self.lw(k), "to" | "through" | "till" | "until");
+            if (self.is_dash(k) || from)
                 && let Some((k2, dd)) = self.day(k + 1)
                 && dd > d
             {
@@ -623,6 +682,36 @@ impl G<'_, '_> {
         }
         let prev = if i > 0 { self.t.get(i - 1) } else { None };
         let next = self.t.get(i + 1);
+        // part of a name: "COVID 2019", "ELN 2022" (an acronym before it); "2019 Silk Road …
+        // Forum", "the 2019 Silk Road … Forum" (a capitalised name after it, at a title or
+        // sentence start or after an article)
+        if prev.is_some_and(|p| p.kind == Kind::Word && p.is_all_caps()) {
+            return false;
+        }
+        // (the capitalised run after the year names an event: "the 1996 Olympic bombing" keeps
+        // its year)
+        let mut k = i + 1;
+        let mut event = false;
+        while let Some(n) = self.t.get(k).filter(|n| n.kind == Kind::Word && n.is_cap() && !n.sent_start) {
+            if month_of(&n.lower).is_some() {
+                break;
+            }
+            event |= EVENT_NOUNS.contains(&n.lower.as_str());
+            k += 1;
+        }
+        // "«Excellence in Healthcare – 2025»": the year of a quoted title
+        let quote_after = next.is_some_and(|n| n.kind == Kind::Punct && matches!(n.text, "»" | "”" | "\""))
+            || next.is_some_and(|n| n.is_punct('.'))
+                && self.t.get(i + 2).is_some_and(|n| matches!(n.text, "»" | "”" | "\""));
+        if quote_after && self.t[i].space_before && prev.is_some_and(|p| matches!(p.text, "–" | "—" | "-"))
+        {
+            return false;
+        }
+        let name_start =
+            self.t[i].sent_start || prev.is_some_and(|p| matches!(p.lower.as_str(), "the" | "a" | "an"));
+        if event && name_start {
+            return false;
+        }
         if let Some(p) = prev {
             if !p.space_before
                 && p.kind == Kind::Punct
@@ -1180,6 +1269,10 @@ impl G<'_, '_> {
         if kk_stem(u, &["жыл", "жылдар"]).is_some() {
             if !ordinal && !u.starts_with("жылғы") {
                 return None;
+            }
+            // "екінші жыл қатарынан" (for the second year running): no calendar year
+            if n < 10 {
+                return m(i, k + 1, Val::None);
             }
             let y = if n < 100 { 1900 + n } else { n };
             return m(i, k + 1, Val::year(y as i32));

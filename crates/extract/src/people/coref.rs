@@ -13,10 +13,20 @@
 //! mention without a given name gets the bare surname key (`pivovarova`), which a search can
 //! match as a prefix; a mention without a surname gets its given name (`irina`).
 //!
+//! Spelling variants meet in [`key_fold`]: "Baykov"/"Baikov" (y after a vowel is i),
+//! "Grigorieva"/"Grigoryeva" (i between a consonant and a vowel is y), "Alyona"/"Алёна" (yo
+//! after a consonant is e). A middle initial never gives the key's letter ("Ayauzhan E.
+//! Yesimbekova" is `esimbekova-a`), and a second patronymic-shaped word is a surname
+//! ("Анастасия Александровна Олифирович").
+//!
 //! **Resolution.** Mentions with a surname and a given name define people; a later or earlier
 //! short mention ("Пивоварова", "И. А. Пивоварова", "Ирина Алексеевна", "PIVOVAROVA") takes
-//! the key and name of the person it matches in the same text. [`extend`] also turns single
-//! capitalised or all-caps words that match a known surname into mentions.
+//! the key and name of the person it matches in the same text: by surname, or by given name
+//! (and patronymic, when both have one) when exactly one person of the text has that given
+//! name ("Nadezhda Vladimirovna" after "Volyanskaya Nadezhda Vladimirovna", a lone "Лиза"
+//! after "Лиза Львова"). `extend` also finds other occurrences of accepted multiword names
+//! in any letter case ("KEVIN BROWN" in a headline) and turns single capitalised or all-caps
+//! words that match a known surname into mentions.
 
 use super::morphology;
 use super::names::Gender;
@@ -45,6 +55,9 @@ pub fn key_fold(latin: &str) -> String {
             ("y", 2)
         } else if rest.starts_with(b"ck") {
             ("k", 2)
+        } else if rest.starts_with(b"yo") && !s.is_empty() && !s.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) {
+            // "Alyona", "Pyotr", "Fyodor": ё after a consonant, written "e" by to_latin
+            ("e", 2)
         } else {
             match rest[0] {
                 b'x' => ("ks", 1),
@@ -67,6 +80,23 @@ pub fn key_fold(latin: &str) -> String {
             continue;
         }
         if c == 'y' && i == 0 && b.get(1) == Some(&'e') {
+            continue;
+        }
+        let next_vowel = b.get(i + 1).is_some_and(|&n| vowel(n));
+        // "Baykov"/"Baikov", "Dalabay"/"Dalabai": y after a vowel and before a consonant is i
+        if c == 'y' && i > 0 && vowel(b[i - 1]) && !next_vowel {
+            out.push('i');
+            continue;
+        }
+        // "Grigorieva"/"Grigoryeva", "Natalia"/"Natalya": i between a consonant and a vowel is y
+        if c == 'i'
+            && i > 0
+            && b[i - 1].is_ascii_alphabetic()
+            && !vowel(b[i - 1])
+            && b[i - 1] != 'y'
+            && next_vowel
+        {
+            out.push('y');
             continue;
         }
         if c == 'c' && b.get(i + 1) != Some(&'h') {
@@ -149,8 +179,9 @@ pub fn parse(words: &[&str]) -> Parsed {
     }
     let mut roles = Vec::with_capacity(words.len());
     for w in words {
+        let dotted = w.ends_with('.');
         let w = w.trim_end_matches('.');
-        if w.chars().count() == 1 {
+        if w.chars().count() == 1 || dotted && crate::tokens::is_initial(w) {
             roles.push(Role::Init);
             continue;
         }
@@ -160,11 +191,7 @@ pub fn parse(words: &[&str]) -> Parsed {
             if super::names::is_latin_given(&l) && !roles.contains(&Role::Given) {
                 p.given_known = true;
                 roles.push(Role::Given);
-            } else if l.ends_with("ovich")
-                || l.ends_with("evich")
-                || l.ends_with("ovna")
-                || l.ends_with("evna")
-            {
+            } else if latin_patronymic(&l) && roles.contains(&Role::Given) {
                 roles.push(Role::Patr);
             } else {
                 roles.push(Role::Other);
@@ -193,6 +220,26 @@ pub fn parse(words: &[&str]) -> Parsed {
             roles.push(Role::Other);
         }
     }
+    // One patronymic per name, right after the given name: another patronymic-shaped word is
+    // a surname ("Анастасия Александровна Олифирович", "Макаревич Наталия Владимировна")
+    let patrs: Vec<usize> = (0..roles.len()).filter(|&k| roles[k] == Role::Patr).collect();
+    if patrs.len() >= 2 {
+        let keep = patrs.iter().copied().find(|&k| k > 0 && roles[k - 1] == Role::Given).unwrap_or(patrs[0]);
+        for &k in &patrs {
+            if k != keep {
+                roles[k] = Role::Other;
+            }
+        }
+    }
+    // "Ayauzhan E. Yesimbekova": an unknown word, a middle initial, then the surname
+    if !roles.contains(&Role::Given)
+        && roles.len() >= 3
+        && roles[0] == Role::Other
+        && roles[1] == Role::Init
+        && roles[roles.len() - 1] == Role::Other
+    {
+        roles[0] = Role::Given;
+    }
     // Two unknown words and no given name: the first is the given name in Western order,
     // unless it looks like a surname and the second does not.
     let others: Vec<usize> = (0..roles.len()).filter(|&k| roles[k] == Role::Other).collect();
@@ -206,6 +253,14 @@ pub fn parse(words: &[&str]) -> Parsed {
             roles[a] = Role::Given;
         }
     }
+    // the patronymic tells the gender: "Валерия Григорьевича" is Валерий, not Валерия
+    let patr_gender = (0..roles.len())
+        .find(|&k| roles[k] == Role::Patr && !is_latin(words[k]))
+        .and_then(|k| morphology::patronymic(words[k].trim_end_matches('.')))
+        .map(|x| x.1);
+    if patr_gender.is_some() {
+        gender = patr_gender;
+    }
     let surname_idx = (0..roles.len()).rev().find(|&k| roles[k] == Role::Other);
     for (k, w) in words.iter().enumerate() {
         let wt = w.trim_end_matches('.');
@@ -218,7 +273,11 @@ pub fn parse(words: &[&str]) -> Parsed {
                 let n = if is_latin(wt) {
                     wt.to_string()
                 } else {
-                    morphology::given(wt).map_or_else(|| wt.to_string(), |g| g.0)
+                    let g = match gender {
+                        Some(want) => morphology::given_gendered(wt, want).or_else(|| morphology::given(wt)),
+                        None => morphology::given(wt),
+                    };
+                    g.map_or_else(|| wt.to_string(), |g| g.0)
                 };
                 p.given = Some(n.clone());
                 n
@@ -249,6 +308,14 @@ pub fn parse(words: &[&str]) -> Parsed {
     p
 }
 
+/// A Latin-script patronymic: Russian "-ovich", "-ovna", "-ichna" or Kazakh "-uly", "-kyzy"
+/// ("Marghulanqyzy", "Asylkhanuly"); lowercase input.
+fn latin_patronymic(l: &str) -> bool {
+    const ENDS: &[&str] =
+        &["ovich", "evich", "ovna", "evna", "ichna", "ovych", "evych", "kyzy", "qyzy", "kizi", "uly", "ulu"];
+    l.len() >= 7 && ENDS.iter().any(|e| l.ends_with(e))
+}
+
 /// Drop a Kazakh case suffix from an unknown surname ("Трамптың" → "Трамп").
 fn strip_kk_case(w: &str) -> String {
     if !morphology::has_kazakh_letters(w) {
@@ -268,7 +335,19 @@ fn strip_kk_case(w: &str) -> String {
 
 /// The words of a name string, with initials split ("И.А.Пивоварова" → И, А, Пивоварова).
 fn name_words(name: &str) -> Vec<String> {
-    tokenize(name).into_iter().filter(|t| t.kind == Kind::Word).map(|t| t.text.to_string()).collect()
+    let toks = tokenize(name);
+    (0..toks.len()).filter(|&k| toks[k].kind == Kind::Word).map(|k| dotted_word(&toks, k)).collect()
+}
+
+/// A word of a name, with its dot when it is a digraph initial ("Zh.").
+fn dotted_word(toks: &[Token<'_>], k: usize) -> String {
+    let t = &toks[k];
+    let dot = toks.get(k + 1).is_some_and(|d| d.is_punct('.') && !d.space_before);
+    if dot && t.text.chars().count() > 1 && crate::tokens::is_initial(t.text) {
+        format!("{}.", t.text)
+    } else {
+        t.text.to_string()
+    }
 }
 
 /// The archive-wide key of a full or partial name string (see the module docs).
@@ -287,8 +366,14 @@ pub struct Resolved {
     pub key: String,
 }
 
-fn span_words<'a>(toks: &'a [Token<'_>], s: &Span) -> Vec<&'a str> {
-    toks[s.start..s.end].iter().filter(|t| t.kind == Kind::Word).map(|t| t.text).collect()
+fn span_words(toks: &[Token<'_>], s: &Span) -> Vec<String> {
+    (s.start..s.end).filter(|&k| toks[k].kind == Kind::Word).map(|k| dotted_word(toks, k)).collect()
+}
+
+fn parse_span(toks: &[Token<'_>], s: &Span) -> Parsed {
+    let words = span_words(toks, s);
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    parse(&refs)
 }
 
 fn display(p: &Parsed) -> String {
@@ -297,20 +382,47 @@ fn display(p: &Parsed) -> String {
 
 /// Resolve mentions to people: key and fullest name per span.
 pub fn resolve(toks: &[Token<'_>], spans: &[Span]) -> Vec<Resolved> {
-    let parsed: Vec<Parsed> = spans.iter().map(|s| parse(&span_words(toks, s))).collect();
-    // people: mentions with a surname and a given name or initial, heaviest first
+    let parsed: Vec<Parsed> = spans
+        .iter()
+        .map(|s| {
+            let mut p = parse_span(toks, s);
+            if after_imeni(toks, s) {
+                masculine_genitive(&mut p, &span_words(toks, s));
+            }
+            p
+        })
+        .collect();
+    // people: mentions with a surname, heaviest first per surname
     let mut by_surname: HashMap<String, usize> = HashMap::new();
-    let mut by_given: HashMap<String, usize> = HashMap::new();
     for (i, p) in parsed.iter().enumerate() {
         let Some(sk) = p.surname_key() else { continue };
         let better = by_surname.get(&sk).is_none_or(|&j| parsed[j].weight() < p.weight());
         if better {
-            by_surname.insert(sk.clone(), i);
-            if let Some(g) = &p.given {
-                by_given.insert(key_fold(&to_latin(g)), i);
+            by_surname.insert(sk, i);
+        }
+    }
+    // people by given name (with surname and given name), None when two people share it
+    let mut by_given: HashMap<String, Option<usize>> = HashMap::new();
+    for &i in by_surname.values() {
+        let p = &parsed[i];
+        if let (Some(g), Some(_)) = (&p.given, &p.surname) {
+            let gk = key_fold(&to_latin(g));
+            match by_given.get(&gk) {
+                Some(Some(j)) if parsed[*j].key() != p.key() => {
+                    by_given.insert(gk, None);
+                }
+                Some(_) => {}
+                None => {
+                    by_given.insert(gk, Some(i));
+                }
             }
         }
     }
+    let same_patr = |a: &Parsed, b: &Parsed| match (&a.patr, &b.patr) {
+        (Some(x), Some(y)) => key_fold(&to_latin(x)) == key_fold(&to_latin(y)),
+        _ => true,
+    };
+    let given_person = |g: &str| by_given.get(&key_fold(&to_latin(g))).copied().flatten();
     parsed
         .iter()
         .map(|p| {
@@ -320,19 +432,29 @@ pub fn resolve(toks: &[Token<'_>], spans: &[Span]) -> Vec<Resolved> {
                     // fuller person of the two
                     let variants =
                         [Some(sk.clone()), sk.strip_suffix('a').map(String::from), Some(format!("{sk}a"))];
-                    variants
+                    let by_s = variants
                         .iter()
                         .flatten()
                         .filter_map(|v| by_surname.get(v).copied())
-                        .max_by_key(|&j| parsed[j].weight())
+                        .max_by_key(|&j| parsed[j].weight());
+                    // a lone word that is no one's surname but someone's given name: "Лиза"
+                    // after "Лиза Львова"
+                    let lone = p.given.is_none() && p.initials.is_empty() && p.patr.is_none();
+                    let bare = |j: usize| parsed[j].given.is_none() && parsed[j].initials.is_empty();
+                    match by_s {
+                        Some(j) if !(lone && bare(j)) => Some(j),
+                        _ if lone => p.surname.as_deref().and_then(given_person).or(by_s),
+                        _ => by_s,
+                    }
                 }
-                None => p.given.as_ref().and_then(|g| by_given.get(&key_fold(&to_latin(g)))).copied(),
+                // "Nadezhda Vladimirovna" after "Volyanskaya Nadezhda Vladimirovna"
+                None => p.given.as_deref().and_then(given_person).filter(|&j| same_patr(p, &parsed[j])),
             };
             let best = match target {
                 Some(j) if parsed[j].weight() >= p.weight() => {
                     // an initial that contradicts the person's given name is someone else
-                    let clash =
-                        matches!((p.first_letter(), parsed[j].first_letter()), (Some(a), Some(b)) if a != b);
+                    let clash = p.surname.is_some()
+                        && matches!((p.first_letter(), parsed[j].first_letter()), (Some(a), Some(b)) if a != b);
                     if clash { p } else { &parsed[j] }
                 }
                 _ => p,
@@ -340,6 +462,129 @@ pub fn resolve(toks: &[Token<'_>], spans: &[Span]) -> Vec<Resolved> {
             Resolved { name: display(best), key: best.key() }
         })
         .collect()
+}
+
+/// The span follows "им." or "имени" ("НИИ им. И. П. Павлова"): a name in the genitive.
+fn after_imeni(toks: &[Token<'_>], s: &Span) -> bool {
+    let mut k = s.start;
+    if k >= 1 && toks[k - 1].is_punct('.') {
+        k -= 1;
+    }
+    // "им. акад. И.П. Павлова", "имени академика И. П. Павлова"
+    if k >= 1 && matches!(toks[k - 1].lower.as_str(), "акад" | "академика" | "проф" | "профессора")
+    {
+        k -= 1;
+        if k >= 1 && toks[k - 1].is_punct('.') {
+            k -= 1;
+        }
+    }
+    k >= 1 && matches!(toks[k - 1].lower.as_str(), "им" | "имени")
+}
+
+/// "И. П. Павлова" after "им.": with no given name to tell the gender, a surname in "-ова",
+/// "-ева", "-ина", "-ына" is a masculine genitive ("Павлов"); a feminine one would be written
+/// "-овой" ("им. Р. М. Горбачевой").
+fn masculine_genitive(p: &mut Parsed, words: &[String]) {
+    if p.given.is_some() {
+        return;
+    }
+    let Some(s) = p.surname.clone() else { return };
+    let f = fold(&s);
+    let as_written = words.contains(&s);
+    if as_written && ["ова", "ева", "ина", "ына"].iter().any(|e| f.ends_with(e)) {
+        let m = morphology::swap(&s, 1, "");
+        for d in p.display.iter_mut().filter(|d| **d == s) {
+            *d = m.clone();
+        }
+        p.surname = Some(m);
+    }
+}
+
+/// Every other occurrence of an accepted name of two or more words, in any letter case, is a
+/// mention too ("KEVIN BROWN" in a headline after "Kevin Brown" in the text; "Ogun
+/// Temizkanoglu" in a sentence after "Ogun Temizkanoglu" in a team list). Shorter spans
+/// inside the occurrence give way to it.
+fn repeat_names(toks: &[Token<'_>], spans: &mut Vec<Span>) {
+    // (lowercase token, written with a capital)
+    let mut seqs: Vec<Vec<(&str, bool)>> = Vec::new();
+    for s in spans.iter() {
+        let words = (s.start..s.end).filter(|&k| toks[k].kind == Kind::Word).count();
+        if words >= 2 && s.end - s.start <= 8 {
+            let seq: Vec<(&str, bool)> =
+                toks[s.start..s.end].iter().map(|t| (t.lower.as_str(), t.is_cap())).collect();
+            if toks[s.start..s.end].iter().all(|t| t.kind != Kind::Punct || t.text == ".")
+                && !seqs.contains(&seq)
+            {
+                seqs.push(seq);
+            }
+        }
+    }
+    if seqs.is_empty() {
+        return;
+    }
+    // sequences by their first word; the span covering each token
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, seq) in seqs.iter().enumerate() {
+        by_first.entry(seq[0].0).or_default().push(n);
+    }
+    // the longest sequence first
+    for v in by_first.values_mut() {
+        v.sort_by_key(|&n| std::cmp::Reverse(seqs[n].len()));
+    }
+    let mut cover: Vec<Option<(usize, usize)>> = vec![None; toks.len()];
+    for s in spans.iter() {
+        for c in cover.iter_mut().take(s.end).skip(s.start) {
+            *c = Some((s.start, s.end));
+        }
+    }
+    let mut added = vec![false; toks.len()];
+    let mut add: Vec<Span> = Vec::new();
+    for k in 0..toks.len() {
+        if toks[k].kind != Kind::Word || added[k] {
+            continue;
+        }
+        let Some(cands) = by_first.get(toks[k].lower.as_str()) else { continue };
+        for &ci in cands {
+            let seq = &seqs[ci];
+            let n = seq.len();
+            if k + n > toks.len() {
+                continue;
+            }
+            let hit = (0..n).all(|j| {
+                let t = &toks[k + j];
+                let (w, cap) = seq[j];
+                t.lower == w
+                    && (!cap || t.is_cap())
+                    && (t.kind != Kind::Punct || t.text == ".")
+                    && (j == 0 || !t.newline_before)
+            });
+            if !hit {
+                continue;
+            }
+            let (a, b) = (k, k + n);
+            // the occurrence must not be part of a longer capitalised run (in a headline in
+            // capitals every word is one)
+            let headline = toks[a..b].iter().all(|t| t.kind != Kind::Word || t.is_all_caps());
+            let longer = !headline
+                && (a > 0 && toks[a - 1].is_cap() && !toks[a - 1].sent_start && toks[a - 1].space_before
+                    || toks.get(b).is_some_and(|t| t.is_cap() && !t.sent_start));
+            let exact = cover[a] == Some((a, b));
+            let crossing = cover[a..b].iter().flatten().any(|&(s, e)| s < a || e > b);
+            if !longer && !exact && !crossing && !added[a..b].iter().any(|&x| x) {
+                add.push(Span { start: a, end: b });
+                for x in &mut added[a..b] {
+                    *x = true;
+                }
+            }
+            break;
+        }
+    }
+    if add.is_empty() {
+        return;
+    }
+    // (added occurrences never overlap each other, and no kept span crosses one)
+    spans.retain(|s| !added[s.start]);
+    spans.extend(add);
 }
 
 /// Russian case endings of names that decline like nouns.
@@ -363,10 +608,11 @@ const CASE_SWAPS: &[(&str, usize, &str)] = &[
 
 /// Add single-word mentions of surnames (and given names) already known in the text.
 pub(crate) fn extend(toks: &[Token<'_>], feats: &[Feat], org_words: &HashSet<String>, spans: &mut Vec<Span>) {
+    repeat_names(toks, spans);
     let mut known: HashSet<String> = HashSet::new();
     for s in spans.iter() {
         let words = span_words(toks, s);
-        let p = parse(&words);
+        let p = parse_span(toks, s);
         if let Some(sk) = p.surname_key()
             && sk.len() >= 3
         {
@@ -399,7 +645,12 @@ pub(crate) fn extend(toks: &[Token<'_>], feats: &[Feat], org_words: &HashSet<Str
             continue;
         }
         let f = &feats[k];
-        if !(f.cap || f.caps) || f.role || t.text.chars().count() < 3 || org_words.contains(&t.lower) {
+        if !(f.cap || f.caps)
+            || f.role
+            || f.not_name
+            || t.text.chars().count() < 3
+            || org_words.contains(&t.lower)
+        {
             continue;
         }
         if k > 0 && !f.latin && matches!(toks[k - 1].lower.as_str(), "в" | "во" | "из" | "под" | "над")
@@ -469,5 +720,10 @@ mod tests {
         assert_eq!(key_fold("nazarbayev"), "nazarbaev");
         assert_eq!(key_fold("alexeyev"), "alekseev");
         assert_eq!(key_fold("klodzinski"), "klodzinsky");
+        assert_eq!(key_fold("baykov"), key_fold("baikov"));
+        assert_eq!(key_fold("grigorieva"), key_fold("grigoryeva"));
+        assert_eq!(key_fold("natalia"), key_fold("natalya"));
+        assert_eq!(key_fold(&to_latin("Наталия")), key_fold("natalia"));
+        assert_eq!(key_fold(&to_latin("Алексей")), key_fold("alexei"));
     }
 }

@@ -15,6 +15,26 @@
 //!    name in its text and one archive-wide key ([`coref::person_key`]).
 //!
 //! Titles and roles are never inside a span; the nearest one is kept as the mention's `role`.
+//!
+//! Precision rules for an institution's own pages (a person facet must not hold "Support
+//! Service" or "Kenesary St"):
+//! - **addresses**: a name after a street abbreviation ("ул.", "пр."), before a street word
+//!   ("St", "Ave", "көшесі", "к-сі"), or after a full street word with a house number after it
+//!   ("проспект Сакена Сейфуллина, 17") is a street ([`find`]'s last filter);
+//! - **common words in title case**: English nouns of institutions and services, function
+//!   words, words with noun or adjective endings ("-ation", "-ology", "-ologists") and words of
+//!   the text's own lowercase vocabulary are not names; role words in "-olog"/"-ologist" are
+//!   roles; words before a non-name word of the same chain ("Global Cultural Project") are an
+//!   organisation unless a given name, patronymic or initial says otherwise;
+//! - **labels and abbreviations**: chains of initials only ("Ф.И.О.", "Т.А.Ә."), words with
+//!   two leading capitals and an ending ("ВУЗов"), trailing labels ("Phone", "Телефон");
+//! - **products**: a name followed by a Roman numeral or a lone capital letter ("Антитромбин
+//!   III", "Протеин S"), unless it has a given name or a role before it ("Папа Бенедикт XVI");
+//!   emoji and pictographs start a sentence ("✔️ Аспирин");
+//! - **Kazakh**: case suffixes are stripped from surnames of any Russian shape
+//!   ("Клодзинскиймен") and from patronymics ("Васильевнаны"); "-ін"/"-ын" words are Kazakh
+//!   case forms, not surnames ("Тегін"); non-name words are found through their case suffixes
+//!   ("Қазақстанға", "Балқашта").
 
 pub mod coref;
 pub mod morphology;
@@ -290,6 +310,33 @@ const ORG_WORDS: &[&str] = &[
     "conservatives",
     "labour",
     "labor",
+    "commission",
+    "brothers",
+    "bros",
+    "resort",
+    "resorts",
+    "casino",
+    "motor",
+    "airways",
+    "lines",
+    "records",
+    "pictures",
+    "studios",
+    "entertainment",
+    "communications",
+    "industries",
+    "enterprises",
+    "services",
+    "solutions",
+    "pharma",
+    "pharmaceutical",
+    "laboratories",
+    "labs",
+    "clinic",
+    "forum",
+    "summit",
+    "conference",
+    "cross",
 ];
 
 /// What the chain rules need to know about the whole text.
@@ -301,6 +348,8 @@ pub(crate) struct Doc<'a, 't> {
     lang: Lang,
     /// Words that occur in lowercase somewhere in the text (folded).
     lower_vocab: HashSet<String>,
+    /// Every word of the text, folded.
+    all_vocab: HashSet<String>,
     /// Latin words seen inside an organisation name ("Ruch SA", "LM Ericsson AB").
     org_words: HashSet<String>,
 }
@@ -309,10 +358,20 @@ pub(crate) struct Doc<'a, 't> {
 pub fn find(toks: &[Token<'_>], feats: &[Feat], lang: Lang) -> Vec<Span> {
     let words = toks.iter().filter(|t| t.kind == Kind::Word).count();
     let latin_words = feats.iter().zip(toks).filter(|(f, t)| t.kind == Kind::Word && f.latin).count();
-    let lower_vocab =
-        toks.iter().filter(|t| t.is_lower() && t.text.chars().count() >= 3).map(|t| fold(&t.lower)).collect();
+    // words of e-mail addresses and links ("nadezhda.volyanskaya@…") are not vocabulary
+    let glued = |k: usize| {
+        let joint = |t: &Token<'_>| t.kind == Kind::Punct && matches!(t.text, "." | "@" | "/" | "_" | ":");
+        toks.get(k + 1).is_some_and(|t| !t.space_before && joint(t))
+            || k > 0 && !toks[k].space_before && joint(&toks[k - 1]) && !toks[k - 1].is_punct(':')
+    };
+    let lower_vocab = (0..toks.len())
+        .filter(|&k| toks[k].is_lower() && toks[k].text.chars().count() >= 3 && !glued(k))
+        .map(|k| fold(&toks[k].lower))
+        .collect();
     let org_words = org_tainted(toks, feats);
-    let doc = Doc { toks, feats, latin_doc: latin_words * 2 > words, lang, lower_vocab, org_words };
+    let all_vocab = toks.iter().filter(|t| t.kind == Kind::Word).map(|t| fold(&t.lower)).collect();
+    let doc =
+        Doc { toks, feats, latin_doc: latin_words * 2 > words, lang, lower_vocab, all_vocab, org_words };
     let mut spans = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -327,8 +386,134 @@ pub fn find(toks: &[Token<'_>], feats: &[Feat], lang: Lang) -> Vec<Span> {
     single_by_role(&doc, &mut spans);
     latin_in_parens(&doc, &mut spans);
     coref::extend(toks, feats, &doc.org_words, &mut spans);
+    spans.retain(|s| !address(toks, s) && !product(toks, feats, s));
     spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// Street words written before the street's name: abbreviations ("ул.", "пр.") always mean
+/// an address; full words ("проспект", "улица") only with a house number after the name
+/// ("проспект Сакена Сейфуллина, 17"), since "на пересечении проспекта Вернадского" names a
+/// person too for many readers.
+const STREET_ABBR_BEFORE: &[&str] =
+    &["ул", "пр", "пр-т", "пр-кт", "просп", "пер", "б-р", "бул", "мкр", "наб", "пл", "ш", "мкрн"];
+const STREET_BEFORE: &[&str] = &[
+    "улица",
+    "улицы",
+    "улице",
+    "улицу",
+    "улицей",
+    "проспект",
+    "проспекта",
+    "проспекте",
+    "проспектом",
+    "переулок",
+    "переулка",
+    "переулке",
+    "бульвар",
+    "бульвара",
+    "бульваре",
+    "микрорайон",
+    "микрорайона",
+    "микрорайоне",
+    "шоссе",
+    "набережная",
+    "набережной",
+    "площадь",
+    "площади",
+];
+/// Street words written after the name: "Kenesary St.", "Кенесары к-сі", "Абай даңғылы".
+const STREET_AFTER: &[&str] = &[
+    "st",
+    "str",
+    "street",
+    "ave",
+    "av",
+    "avenue",
+    "blvd",
+    "boulevard",
+    "rd",
+    "road",
+    "ln",
+    "lane",
+    "pr",
+    "prospect",
+    "highway",
+    "hwy",
+    "sq",
+    "square",
+    "көшесі",
+    "көшесінде",
+    "көшесіндегі",
+    "көшесіне",
+    "көшесінің",
+    "к-сі",
+    "көш",
+    "даңғылы",
+    "даңғылында",
+    "даңғылындағы",
+    "даңғылының",
+    "даң",
+    "шағынауданы",
+    "ықшамауданы",
+    "улица",
+    "проспект",
+];
+
+/// The span names a street in an address: "ул. Кенесары 4Б", "пр. С.Сейфуллина, дом 17",
+/// "4B Kenesary St.", "Кенесары к-сі, 4Б".
+fn address(toks: &[Token<'_>], s: &Span) -> bool {
+    // "Kenesary St", "S. Seifullin Ave": the street word inside the chain
+    let last = &toks[s.end - 1];
+    if s.end - s.start >= 2 && last.latin_like() && STREET_AFTER.contains(&last.lower.as_str()) {
+        return true;
+    }
+    let mut k = s.start;
+    let abbr_dot = k >= 1 && toks[k - 1].is_punct('.');
+    if abbr_dot {
+        k -= 1;
+    }
+    let prev = (k >= 1 && toks[k - 1].kind == Kind::Word).then(|| toks[k - 1].lower.as_str());
+    if abbr_dot && prev.is_some_and(|w| STREET_ABBR_BEFORE.contains(&w)) {
+        return true;
+    }
+    let mut e = s.end;
+    while e < toks.len() && (toks[e].is_punct('.') || toks[e].is_punct(',')) && e < s.end + 2 {
+        e += 1;
+    }
+    let next = toks.get(e);
+    if next.is_some_and(|t| t.kind == Kind::Word && STREET_AFTER.contains(&t.lower.as_str())) {
+        return true;
+    }
+    let number_after = next.is_some_and(|t| {
+        t.kind == Kind::Number || matches!(t.lower.as_str(), "д" | "дом" | "здание" | "корпус" | "үй")
+    });
+    prev.is_some_and(|w| STREET_BEFORE.contains(&w) || STREET_ABBR_BEFORE.contains(&w)) && number_after
+}
+
+/// The span names a product or a substance: a Roman numeral or a single capital letter right
+/// after it ("Антитромбин III", "Протеин S", "Витамин D"), and no given name in it.
+fn product(toks: &[Token<'_>], feats: &[Feat], s: &Span) -> bool {
+    // "Король Мсвати III", "Папа Бенедикт XVI": a monarch or a pope
+    let role_near = (1..=3).any(|d| {
+        s.start >= d
+            && feats[s.start - d].role
+            && (s.start - d..s.start).all(|k| toks[k].kind == Kind::Word || toks[k].is_punct('.'))
+    });
+    if (s.start..s.end).any(|k| feats[k].given.is_some()) || role_near {
+        return false;
+    }
+    let Some(t) = toks.get(s.end) else { return false };
+    let after = toks.get(s.end + 1);
+    // a letter in the other script is never an initial of the name ("Протеин S.")
+    let other_script = feats[s.start].latin != t.latin_like();
+    let letter = t.kind == Kind::Word
+        && t.text.chars().count() == 1
+        && t.is_cap()
+        && !t.sent_start
+        && !t.newline_before
+        && (other_script || !after.is_some_and(|d| d.is_punct('.') || d.is_lower()));
+    letter || feats[s.end].roman || (s.start..s.end).any(|k| feats[k].roman)
 }
 
 /// Words that stand next to an organisation word in some chain of the text: "Ruch" in
@@ -344,7 +529,11 @@ fn org_tainted(toks: &[Token<'_>], feats: &[Feat]) -> HashSet<String> {
         let next_org = toks.get(end).is_some_and(|t| t.is_lower() && ORG_AFTER.contains(&t.lower.as_str()));
         let has_org =
             next_org || (i..end).any(|k| feats[k].latin && ORG_WORDS.contains(&toks[k].lower.as_str()));
-        if has_org {
+        // a company form right after the chain: "Ruch SA", "LM Ericsson AB"
+        let suffix = toks.get(end).is_some_and(|t| COMPANY_FORMS.contains(&t.text));
+        // an all-caps headline ("HAVEL PRAISES … AS FRIEND") is not an organisation name
+        let headline = (i..end).all(|k| feats[k].caps || toks[k].kind != Kind::Word);
+        if has_org && !headline || suffix {
             for t in &toks[i..end] {
                 if t.kind == Kind::Word && feats[i].latin && !ORG_WORDS.contains(&t.lower.as_str()) {
                     out.insert(t.lower.clone());
@@ -355,6 +544,17 @@ fn org_tainted(toks: &[Token<'_>], feats: &[Feat]) -> HashSet<String> {
     }
     out
 }
+
+/// Words that start place names ("San Diego", "Los Angeles", "New Orleans").
+const PLACE_PREFIX: &[&str] = &[
+    "san", "santa", "los", "las", "new", "saint", "port", "fort", "mount", "lake", "cape", "north", "south",
+];
+
+/// Company legal forms written after a company's name.
+const COMPANY_FORMS: &[&str] = &[
+    "SA", "AB", "AG", "NV", "BV", "GmbH", "SpA", "PLC", "Plc", "LLC", "Inc", "Ltd", "Corp", "Co", "Oy",
+    "ASA", "A/S", "KK", "Bhd", "Pty", "SRL", "Srl", "SARL", "AO", "OAO", "ZAO", "PAO", "LLP", "LP",
+];
 
 /// Lowercase words after a name that make it an organisation or publication.
 const ORG_AFTER: &[&str] = &[
@@ -373,6 +573,38 @@ const ORG_AFTER: &[&str] = &[
 
 fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 6 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && s != "I"
+}
+
+/// A word before a given name and patronymic that can be their surname: not a sentence
+/// start, a common word or a non-name, and a surname shape or a consonant (or "-ко") ending
+/// ("Рыжко", "Волянская"; not "Желаю", "Позже").
+fn surname_like(doc: &Doc<'_, '_>, k: usize) -> bool {
+    let (t, f) = (&doc.toks[k], &doc.feats[k]);
+    let folded = fold(&t.lower);
+    let ending_ok = f.surn.is_some()
+        || folded.ends_with("ко")
+        || folded.chars().last().is_some_and(|c| !"аеёиоуыэюяьй".contains(c) && c.is_alphabetic());
+    !t.sent_start && !f.not_name && !f.role && !doc.lower_vocab.contains(&folded) && ending_ok
+}
+
+/// "Заказчиков", "Филиалов": a genitive plural in "-ов"/"-ев" whose stem is a word of the
+/// same text ("Заказчик", "филиала"), not a surname; stems that are given names ("Иван" of
+/// "Иванов") do not count.
+fn plural_noun(doc: &Doc<'_, '_>, k: usize) -> bool {
+    let f = fold(&doc.toks[k].lower);
+    let Some(stem) = f.strip_suffix("ов").or_else(|| f.strip_suffix("ев")) else { return false };
+    if stem.chars().count() < 4 || morphology::given(stem).is_some() {
+        return false;
+    }
+    ["", "а", "у", "ом", "е", "ы", "и", "ам", "ами", "ах"]
+        .iter()
+        .any(|e| doc.all_vocab.contains(&format!("{stem}{e}")))
+}
+
+/// A Latin-script patronymic ("Vladimirovna", "Marghulanqyzy"), lowercase.
+fn latin_patronymic_word(l: &str) -> bool {
+    const ENDS: &[&str] = &["ovich", "evich", "ovna", "evna", "ichna", "kyzy", "qyzy", "uly"];
+    l.len() >= 7 && ENDS.iter().any(|e| l.ends_with(e))
 }
 
 /// Name features of every token (see [`Feat`]).
@@ -406,20 +638,23 @@ pub fn features(toks: &[Token<'_>], lang: Lang) -> Vec<Feat> {
         f.latin = first.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&first);
         let n = t.text.chars().count();
         let folded = crate::translit::fold_lower(&t.lower);
-        if n == 1 && first.is_uppercase() {
-            // "И." or "В.Путин" (dot then a capital without a space)
-            if toks.get(i + 1).is_some_and(|d| d.is_punct('.') && !d.space_before) {
-                f.init = true;
-            }
+        let dot_after = toks.get(i + 1).is_some_and(|d| d.is_punct('.') && !d.space_before);
+        if crate::tokens::is_initial(t.text) && (n == 1 || dot_after) {
+            // "И." or "В.Путин" (dot then a capital without a space), "Zh.Yu."
+            f.init = dot_after;
             out.push(f);
             continue;
         }
         f.caps = t.is_all_caps();
         f.roman = is_roman(t.text);
         f.cap = t.is_cap() && !f.caps;
+        // "ВУЗов", "СОПов", "JPMorgan": an abbreviation with an ending, never a name
+        let mut cs = t.text.chars();
+        let two_caps = cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_uppercase);
         f.role = is_role(&folded);
         if f.cap || f.caps {
-            f.not_name = not_name(&folded)
+            f.not_name = f.cap && two_caps
+                || not_name(&folded)
                 || crate::dates::months::month_of(&t.lower).is_some()
                 || crate::dates::months::weekday_of(&t.lower).is_some();
             if f.latin {
@@ -481,11 +716,30 @@ const NOT_NAME_SWAPS: &[(&str, usize, &str)] = &[
     ("ию", 1, "я"),
     ("ей", 2, "я"),
     ("ых", 2, "ые"),
+    ("я", 1, "й"),
 ];
+
+/// Latin-script words whose ending makes them common nouns or adjectives, never names:
+/// "Consultations", "Treatment", "Hematology", "Oncohematologists" (folded lowercase).
+fn latin_common_shape(w: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "ation", "ations", "ition", "itions", "ments", "ology", "ologies", "ological", "ologist", "ologists",
+        "ities", "ization", "isation", "ians", "icians", "iatrist", "iatrists", "ships", "nesses", "ical",
+    ];
+    w.len() >= 6 && ENDS.iter().any(|e| w.ends_with(e))
+        || w.len() >= 8 && w.ends_with("ment") && !w.ends_with("lement")
+}
 
 /// The folded word is a place, organisation, calendar or function word in any case form.
 pub(crate) fn not_name(folded: &str) -> bool {
     if NOT_NAME.contains(folded) {
+        return true;
+    }
+    if folded.is_ascii() {
+        return latin_common_shape(folded);
+    }
+    // Kazakh case suffixes: "Қазақстанға", "Балқашта", "Мәжілісінде"
+    if morphology::kk_stems(folded).any(|st| NOT_NAME.contains(&st)) {
         return true;
     }
     for (end, strip, add) in NOT_NAME_SWAPS {
@@ -510,6 +764,8 @@ fn chain_end(toks: &[Token<'_>], feats: &[Feat], i: usize) -> Option<usize> {
     }
     let mut k = i;
     let mut count = 0;
+    // words before the current run of initials, and the run's length
+    let (mut words_before, mut inits) = (0, 0);
     loop {
         if k >= toks.len() {
             break;
@@ -518,10 +774,19 @@ fn chain_end(toks: &[Token<'_>], feats: &[Feat], i: usize) -> Option<usize> {
         if k > i && (toks[k].newline_before || toks[k].sent_start && !toks[k].space_before) {
             break;
         }
+        // "…и Лысенко А.О. Участники школы…": a surname and its initials end the sentence
+        if !f.init && words_before > 0 && inits >= 2 && f.surn.is_none() && f.given.is_none() {
+            break;
+        }
         if f.init {
+            // "Протеин S.": an initial in another script is not part of the name
+            if k > i && f.latin != feats[i].latin {
+                break;
+            }
             // initial + its dot
             k += 2;
             count += 1;
+            inits += 1;
         } else if f.cap
             || (f.caps && (f.roman || feats[i].caps))
             || (toks[k].text == "I" && k > i && feats[k - 1].given.is_some() && feats[k - 1].latin)
@@ -534,6 +799,8 @@ fn chain_end(toks: &[Token<'_>], feats: &[Feat], i: usize) -> Option<usize> {
             }
             k += 1;
             count += 1;
+            words_before += 1;
+            inits = 0;
         } else if k > i
             && toks[k].kind == Kind::Word
             && PARTICLES.contains(&toks[k].lower.as_str())
@@ -650,20 +917,31 @@ fn decide_chain(doc: &Doc<'_, '_>, i: usize, end: usize, spans: &mut Vec<Span>) 
     let (toks, feats) = (doc.toks, doc.feats);
     let els = elements(feats, i, end);
     // split at non-name and role words; titles before a name are dropped
-    let mut groups: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    // (words, followed in the chain by a non-name word that is not a role: "Global Cultural
+    // Project", "Kenesary Street")
+    let mut groups: Vec<(Vec<(usize, usize)>, bool)> = vec![(Vec::new(), false)];
     for &(a, b) in &els {
         let f = &feats[a];
         let particle = toks[a].is_lower();
         let stop = (f.not_name || f.role) && f.given.is_none() && !f.init && !particle;
         if stop {
-            groups.push(Vec::new());
+            if !f.role {
+                groups.last_mut().expect("non-empty").1 = true;
+            }
+            groups.push((Vec::new(), false));
+            // "San Diego Padres", "Los Angeles", "New Orleans": a place name goes on
+            if f.latin && PLACE_PREFIX.contains(&toks[a].lower.as_str()) {
+                groups.last_mut().expect("non-empty").1 = true;
+            }
         } else {
-            groups.last_mut().expect("non-empty").push((a, b));
+            groups.last_mut().expect("non-empty").0.push((a, b));
         }
     }
-    for g in groups.into_iter().filter(|g| !g.is_empty()) {
-        for part in split_group(doc, g) {
-            decide_group(doc, &part, spans);
+    for (g, org_after) in groups.into_iter().filter(|g| !g.0.is_empty()) {
+        let parts = split_group(doc, g);
+        let last = parts.len().saturating_sub(1);
+        for (n, part) in parts.into_iter().enumerate() {
+            decide_group(doc, &part, org_after && n == last, spans);
         }
     }
 }
@@ -677,7 +955,7 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
     // trailing adjectives ("Берлускони Апелляционным судом")
     while g.len() > 1 {
         let (k, _) = *g.last().expect("non-empty");
-        let after_given = g.len() >= 2 && is_given(g[g.len() - 2].0);
+        let after_given = g.len() >= 2 && (is_given(g[g.len() - 2].0) || feats[g[g.len() - 2].0].patr);
         if cyr(k)
             && !after_given
             && feats[k].given.is_none()
@@ -703,8 +981,18 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
         let surname_nom = morphology::surname(toks[k].text, gender).is_some_and(|s| s.0 == toks[k].text);
         nominative_given == surname_nom
     };
+    // "Рыжко Вячеслав Владимирович", "Volyanskaya Nadezhda Vladimirovna": one word before a
+    // given name and patronymic that end the group is the surname
+    let patr_after = |p: usize| {
+        g.len() == p + 2
+            && (feats[g[p + 1].0].patr
+                || feats[g[p + 1].0].latin && latin_patronymic_word(&toks[g[p + 1].0].lower))
+    };
     if let Some(p) = g.iter().position(|&(k, _)| is_given(k) || feats[k].init)
         && p > 0
+        && !(p == 1 && is_given(g[p].0) && patr_after(p) && surname_like(doc, g[0].0))
+        // "Зинченко А.В.": initials that end the group follow their surname
+        && !(g[p..].iter().all(|&(k, _)| feats[k].init) && g[..p].iter().all(|&(k, _)| feats[k].cap))
         && (cyr(g[p].0)
             && g[..p].iter().all(|&(k, _)| {
                 cyr(k) && !agrees(k, g[p].0) && !feats[k].init && !feats[k].patr && !toks[k].is_lower()
@@ -739,6 +1027,13 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
                 })
                 // "Сергей Анатольевич Лебедев Путин": a full name is complete
                 || (seen_given && seen_surname && !f.patr && !f.init)
+                // "им. Р.М. Горбачевой Борис Владимирович": initials and a surname, then a
+                // given name
+                || (f.given.is_some()
+                    && !seen_given
+                    && cur.len() >= 2
+                    && feats[cur[0].0].init
+                    && cur.last().is_some_and(|&(j, _)| !feats[j].init && feats[j].surn.is_some()))
             );
         if new_person {
             out.push(std::mem::take(&mut cur));
@@ -758,7 +1053,7 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
     out
 }
 
-fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) {
+fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans: &mut Vec<Span>) {
     let (toks, feats, latin_doc, lang) = (doc.toks, doc.feats, doc.latin_doc, doc.lang);
     let mut g = g.to_vec();
     // particles never start or end a name
@@ -777,7 +1072,9 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
         // headline words: "KEVIN BROWN LOWERS ERA" when the first is a given name, else only
         // through coreference
         let first = feats[g[0].0].given.is_some() && !AMBIGUOUS_EN.contains(&toks[g[0].0].lower.as_str());
-        if latin && first && (2..=3).contains(&g.len()) {
+        // the next word must not be a verb of the headline ("MITCHELL DEFEATS BAILEY")
+        let verb_next = g.get(1).is_some_and(|&(k, _)| toks[k].lower.ends_with('s') && g.len() > 2);
+        if latin && first && !verb_next && (2..=3).contains(&g.len()) {
             let (a, _) = g[0];
             let (_, b) = g[1];
             push(spans, a, b);
@@ -811,8 +1108,12 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
     let has_given = g.iter().any(|&(k, _)| feats[k].given.is_some());
     let has_patr = g.iter().skip(1).any(|&(k, _)| feats[k].patr);
     let has_init = g.iter().any(|&(k, _)| feats[k].init);
-    let strong_surn = g.iter().any(|&(k, _)| {
-        feats[k].surn == Some(Shape::Strong) && (feats[k].latin || !is_adjective(&fold(&toks[k].lower)))
+    let strong_surn = g.iter().enumerate().any(|(i, &(k, _))| {
+        let folded = fold(&toks[k].lower);
+        // "Ажар Шомбиной", "Жанерке Егимбаевой": a feminine surname in an oblique case ends
+        // the name; an adjective in "-овой" comes before its noun ("Финансовой Академии")
+        let fem_oblique = ["овой", "евой", "иной", "ыной"].iter().any(|e| folded.ends_with(e)) && i == n - 1;
+        feats[k].surn == Some(Shape::Strong) && (feats[k].latin || !is_adjective(&folded) || fem_oblique)
     });
     let any_surn = g.iter().any(|&(k, _)| feats[k].surn.is_some());
     let ctx = role_before(toks, feats, a) || speech_context(toks, a, b);
@@ -822,24 +1123,53 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
     if has_init && n == 1 {
         return; // a lone initial
     }
+    if g.iter().all(|&(k, _)| feats[k].init) {
+        return; // "Ф.И.О.", "Т.А.Ә.": a form label or an abbreviation
+    }
+    // "Global Cultural Project", "Kenesary Street": words before a non-name word of the same
+    // chain name an organisation or a place unless a given name, patronymic or initial says
+    // otherwise
+    if org_after && !has_given && !has_patr && !has_init {
+        return;
+    }
     // "в Доме Культуры", "в Тамбове": after a locative preposition, a name needs evidence
     let locative = a > 0 && !latin && matches!(toks[a - 1].lower.as_str(), "в" | "во" | "из" | "под" | "над");
     if locative && !has_given && !has_patr && !has_init {
         return;
     }
     // "Жамбыл облысы", "Сәкен Сейфуллин атындағы": a place or a name given to a place
-    if b < toks.len() && PLACE_AFTER.contains(&toks[b].lower.as_str()) {
+    // (with initials, "Р.М. Горбачева атындағы институт" names the person a place is named
+    // after, as "им. Р.М. Горбачевой" does)
+    if b < toks.len()
+        && PLACE_AFTER.contains(&toks[b].lower.as_str())
+        && !(has_init && toks[b].lower.starts_with("атында"))
+    {
         return;
     }
     if latin {
         let org = g.iter().any(|&(k, _)| ORG_WORDS.contains(&toks[k].lower.as_str()));
         let tainted = !has_given && g.iter().all(|&(k, _)| doc.org_words.contains(&toks[k].lower));
         if org || tainted {
+            // "the R. M. Gorbacheva Institute", "I.P. Pavlov First St. Petersburg State Medical
+            // University": initials and a surname named in an organisation's name
+            let lead = g.iter().take_while(|&&(k, _)| feats[k].init).count();
+            if lead >= 1 && lead < n {
+                let (k, e) = g[lead];
+                let word_ok = feats[k].cap
+                    && feats[k].surn == Some(Shape::Strong)
+                    && !ORG_WORDS.contains(&toks[k].lower.as_str())
+                    && !doc.lower_vocab.contains(&toks[k].lower);
+                if word_ok {
+                    push(spans, a, e);
+                }
+            }
             return;
         }
         let inits = g.iter().filter(|&&(k, _)| feats[k].init).count();
         let leading_inits = g.iter().take_while(|&&(k, _)| feats[k].init).count();
-        if inits == n || leading_inits >= 2 && !ctx {
+        // "L.A. Akhmedyarova", "Zh.Yu. Chefranova": initials before a surname-shaped word
+        let surname_last = n == leading_inits + 1 && feats[g[n - 1].0].surn == Some(Shape::Strong);
+        if inits == n || leading_inits >= 2 && !ctx && !surname_last {
             return; // "U.S.", "U.S. Treasuries"
         }
         if n == 1 && toks.get(b).is_some_and(|t| t.is_punct('&')) {
@@ -850,7 +1180,12 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
             first_given || ctx || (any_surn && !sent) || has_init
         } else {
             let common = doc.lower_vocab.contains(&toks[a].lower);
-            let place = a > 0 && matches!(toks[a - 1].lower.as_str(), "in" | "at" | "from" | "near" | "to");
+            // "in Lebanon", "the Reds", "a Commission": a place, a team or an organisation
+            let place = a > 0
+                && matches!(
+                    toks[a - 1].lower.as_str(),
+                    "in" | "at" | "from" | "near" | "to" | "the" | "a" | "an"
+                );
             let followed = toks.get(b).is_some_and(|t| t.is_cap());
             !common
                 && !place
@@ -869,14 +1204,28 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
     // Cyrillic
     let ok = if n >= 2 {
         if quoted {
-            has_given && (any_surn || has_patr || n == 2)
-        } else if has_given || has_patr || has_init || strong_surn {
+            // «Анна Каренина» is a title; a name with initials or a patronymic is a person even
+            // inside quotes (an unclosed «… Л.А. Ахмедьяровой»)
+            has_given && (any_surn || has_patr || n == 2) || (has_init || has_patr) && any_surn
+        } else if has_given || has_patr || has_init {
             true
+        } else if strong_surn {
+            // "Соединенных Штатов": a plural adjective is never part of a name
+            !g.iter().any(|&(k, _)| {
+                let f = fold(&toks[k].lower);
+                ["ых", "их", "ые", "ие", "ыми", "ими"].iter().any(|e| f.ends_with(e))
+            })
         } else {
-            // Russian: two or more capitalised words mid-sentence are a name unless the first
-            // is an adjective (multiword organisations and places keep one capital)
+            // Russian: two or more capitalised words mid-sentence are a name unless one is an
+            // adjective (multiword organisations and places keep one capital: "Правления
+            // Республиканской")
             let adjective = g.iter().any(|&(k, _)| is_adjective(&fold(&toks[k].lower)));
-            lang == Lang::Ru && !sent && !adjective || ctx
+            // with a role or speech verb next to it, only an adjective that goes with the
+            // lowercase noun after it ("Председателем Правления Республиканской ассоциации")
+            // says it is not a name ("митрополит Русенский Неофит" is one)
+            let adjective_before_noun = is_adjective(&fold(&toks[g[n - 1].0].lower))
+                && toks.get(b).is_some_and(|t| t.is_lower() && !t.latin_like());
+            !adjective && lang == Lang::Ru && !sent || ctx && !adjective_before_noun
         }
     } else if quoted {
         false
@@ -889,6 +1238,8 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
         } else {
             !ambiguous || lang != Lang::Kk
         }
+    } else if feats[a].surn == Some(Shape::Strong) && plural_noun(doc, a) {
+        false
     } else if feats[a].surn == Some(Shape::Strong) {
         let place =
             a > 0 && matches!(toks[a - 1].lower.as_str(), "в" | "во" | "на" | "из" | "под" | "над" | "изо");
@@ -908,6 +1259,71 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], spans: &mut Vec<Span>) 
 /// only a comma (or "and") between is accepted too.
 fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
     let (toks, feats) = (doc.toks, doc.feats);
+    let name_words = |i: usize, end: usize| {
+        (i..end).all(|k| {
+            let f = &feats[k];
+            let l = toks[k].lower.as_str();
+            // "de" in "Aravinda de Silva"
+            if k > i && toks[k].is_lower() && PARTICLES.contains(&l) {
+                return true;
+            }
+            // "Hematopoietic Stem Cells, E.V. Babenko": words of the text's vocabulary
+            let common = doc.lower_vocab.contains(l)
+                || l.strip_suffix('s').is_some_and(|w| doc.lower_vocab.contains(w))
+                || doc.lower_vocab.contains(&format!("{l}s"));
+            f.latin && f.cap && !f.not_name && !f.role && !common && !ORG_WORDS.contains(&l)
+        })
+    };
+    // list glue: separators, shirt numbers and minutes ("; 5 - ", ", 88th), ")
+    let glue = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Number
+                || t.lower == "and"
+                || t.lower == "th"
+                || t.kind == Kind::Punct && matches!(t.text, "," | ";" | "-" | "(" | ")" | "–")
+        })
+    };
+    let separated = |a: usize, b: usize| {
+        (a..b).any(|k| toks[k].is_punct(',') || toks[k].is_punct(';') || toks[k].lower == "and")
+    };
+    // a team sheet: three or more chains of two or three name-like words in a row, with only
+    // separators and shirt numbers between them, are names without a known name among them
+    {
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(end) = chain_end(toks, feats, i) else {
+                i += 1;
+                continue;
+            };
+            let words = (i..end).filter(|&k| toks[k].kind == Kind::Word).count();
+            if (2..=3).contains(&words) && name_words(i, end) && !feats[i].init {
+                cands.push((i, end));
+            }
+            i = end.max(i + 1);
+        }
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let flush = |run: &mut Vec<(usize, usize)>, spans: &mut Vec<Span>| {
+            if run.len() >= 3 {
+                for &(a, b) in run.iter() {
+                    if !spans.iter().any(|s| s.start < b && a < s.end) {
+                        spans.push(Span { start: a, end: b });
+                    }
+                }
+            }
+            run.clear();
+        };
+        for c in cands {
+            let linked = run.last().is_some_and(|&(_, pe)| {
+                c.0 > pe && c.0 - pe <= 6 && (pe..c.0).all(glue) && separated(pe, c.0)
+            });
+            if !linked {
+                flush(&mut run, spans);
+            }
+            run.push(c);
+        }
+        flush(&mut run, spans);
+    }
     loop {
         let starts: HashSet<usize> = spans.iter().map(|s| s.start).collect();
         let ends: HashSet<usize> = spans.iter().map(|s| s.end).collect();
@@ -920,20 +1336,16 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
                 continue;
             };
             let n = end - i;
-            let ok_words = (i..end).all(|k| {
-                let f = &feats[k];
-                f.latin && f.cap && !f.not_name && !f.role && !ORG_WORDS.contains(&toks[k].lower.as_str())
-            });
-            if (2..=4).contains(&n) && ok_words && !(i..end).any(covered) {
-                // list glue: separators, shirt numbers and minutes ("; 5 - ", ", 88th), ")
-                let glue = |k: usize| {
-                    toks.get(k).is_some_and(|t| {
-                        t.kind == Kind::Number
-                            || t.lower == "and"
-                            || t.lower == "th"
-                            || t.kind == Kind::Punct && matches!(t.text, "," | ";" | "-" | "(" | ")" | "–")
-                    })
-                };
+            let ok_words = name_words(i, end);
+            // "the Cryopreservation of Hematopoietic Stem Cells, E.V. Babenko": after a lowercase
+            // word (not "and"), only a chain starting with a given name is a list item
+            let after_word = i > 0
+                && toks[i - 1].is_lower()
+                && !feats[i - 1].role
+                && !matches!(toks[i - 1].lower.as_str(), "and" | "or")
+                && feats[i].given.is_none()
+                && toks.get(end).is_some_and(|t| t.is_punct(','));
+            if (1..=4).contains(&n) && ok_words && !after_word && !(i..end).any(covered) {
                 let mut l = i;
                 while l > 0 && i - l < 6 && glue(l - 1) && !ends.contains(&l) {
                     l -= 1;
@@ -942,12 +1354,10 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
                 while r < toks.len() && r - end < 6 && glue(r) && !starts.contains(&r) {
                     r += 1;
                 }
-                let separated = |a: usize, b: usize| {
-                    (a..b).any(|k| toks[k].is_punct(',') || toks[k].is_punct(';') || toks[k].lower == "and")
-                };
                 let left = l < i && ends.contains(&l) && separated(l, i);
                 let right = r > end && starts.contains(&r) && separated(end, r);
-                if left || right {
+                // one word ("Sudiriman", "Inzamam-ul-Haq") only between two names of the list
+                if n >= 2 && (left || right) || n == 1 && left && right {
                     add.push(Span { start: i, end });
                 }
             }
@@ -1055,6 +1465,13 @@ fn single_by_role(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
         if feats[j].not_name && feats[j].cap && j > 0 {
             j -= 1; // "императора Японии Акихито"
         }
+        // "профессор Санкт-Петербургского государственного университета": an adjective
+        // before the noun it goes with
+        if is_adjective(&fold(&toks[k].lower))
+            && toks.get(k + 1).is_some_and(|t| t.is_lower() && is_adjective(&fold(&t.lower)))
+        {
+            continue;
+        }
         if toks[j].kind == Kind::Word && toks[j].is_lower() && personal_role(&fold(&toks[j].lower)) {
             spans.push(Span { start: k, end: k + 1 });
             covered[k] = true;
@@ -1149,6 +1566,7 @@ const AMBIGUOUS_EN: &[&str] = &[
     "pat", "sue", "art", "dean", "gene", "joy", "hope", "faith", "grace", "ray", "rob", "don", "sandy",
     "page", "king", "earl", "miles", "chuck", "hunter", "carol", "august", "long", "li", "young", "jean",
     "kent", "chad", "sales", "duke", "rising", "bo", "del", "ford", "taylor", "wilson", "morgan", "clay",
+    "can",
 ];
 
 /// Russian and Kazakh given names that are also common words (checked at sentence start).
@@ -1224,6 +1642,27 @@ const AMBIGUOUS_RU: &[&str] = &[
     "дина",
     "роза",
     "баян",
+    "сапар",
+    "болат",
+    "алтын",
+    "арман",
+    "максат",
+    "куаныш",
+    "женис",
+    "берик",
+    "кайрат",
+    "еркин",
+    "бейбит",
+    "жанар",
+    "шолпан",
+    "сауле",
+    "салтанат",
+    "мейир",
+    "даулет",
+    "канат",
+    "асыл",
+    "нур",
+    "бакыт",
 ];
 
 /// The title or role written right before the span ("профессор", "медицинский директор",

@@ -28,6 +28,25 @@ fn kk_suffixes(lower: &str) -> impl Iterator<Item = usize> + '_ {
     KK_CASE.iter().filter(move |s| lower.ends_with(**s)).map(|s| s.chars().count())
 }
 
+/// [`KK_CASE`] folded with [`fold`] (қ → к, ғ → г, …), longest first.
+static KK_CASE_FOLDED: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = KK_CASE.iter().map(|s| fold(s)).collect();
+    v.dedup();
+    v
+});
+
+/// The folded word without each (folded) Kazakh case or possessive suffix it ends with,
+/// longest suffix first; stems shorter than 3 chars are left out.
+pub fn kk_stems(folded: &str) -> impl Iterator<Item = String> + '_ {
+    let n = folded.chars().count();
+    KK_CASE_FOLDED
+        .iter()
+        .filter(move |s| folded.ends_with(s.as_str()))
+        .map(|s| s.chars().count())
+        .filter(move |&sl| n >= sl + 3)
+        .map(move |sl| swap(folded, sl, ""))
+}
+
 /// Apply an ending swap to the word as written.
 pub fn swap(word: &str, strip: usize, add: &str) -> String {
     let n = word.chars().count();
@@ -136,6 +155,23 @@ pub fn given_in(word: &str, kk: bool) -> Option<(String, Gender)> {
     None
 }
 
+/// [`given`] restricted to names of one gender ("Валерия" as the genitive of Валерий).
+pub fn given_gendered(word: &str, gender: Gender) -> Option<(String, Gender)> {
+    let f = fold(word);
+    if CYR_GIVEN.get(&f).is_some_and(|g| g.gender == gender) {
+        return Some((word.to_string(), gender));
+    }
+    for (end, strip, add) in GIVEN_SWAPS {
+        if f.ends_with(end) && f.chars().count() > end.chars().count() + 1 {
+            let cand = swap(&f, *strip, add);
+            if cand.chars().count() >= 4 && CYR_GIVEN.get(&cand).is_some_and(|g| g.gender == gender) {
+                return Some((swap(word, *strip, add), gender));
+            }
+        }
+    }
+    given(word).filter(|g| g.1 == gender)
+}
+
 /// Look up a folded given name exactly.
 pub fn given_exact(folded: &str) -> Option<&'static Given> {
     CYR_GIVEN.get(folded)
@@ -178,6 +214,22 @@ pub fn patronymic(word: &str) -> Option<(String, Gender)> {
             if base.ends_with("вич") || base.ends_with("ьич") || base.ends_with("ильич") {
                 return Some((swap(word, *strip, add), Gender::Male));
             }
+        }
+    }
+    // a Russian patronymic with a Kazakh case suffix: "Васильевнаны", "Владимировичтің",
+    // "Владимировичпен"
+    let lower = word.to_lowercase();
+    for sl in kk_suffixes(&lower) {
+        let stem = swap(&f, sl, "");
+        if stem.chars().count() >= 6 && sl >= 2 || sl == 1 && stem.ends_with("вна") {
+            let g = if stem.ends_with("вич") || stem.ends_with("ьич") {
+                Gender::Male
+            } else if stem.ends_with("вна") || stem.ends_with("чна") {
+                Gender::Female
+            } else {
+                continue;
+            };
+            return Some((swap(word, sl, ""), g));
         }
     }
     // Kazakh: -ұлы / -қызы (also written -улы / -кызы), possibly with a case suffix
@@ -270,7 +322,9 @@ const SURNAME_SWAPS: &[(&str, usize, &str, Option<Gender>, Shape)] = &[
 
 /// A surname-shaped word: its nominative (given the gender when known), gender, and shape.
 pub fn surname(word: &str, gender: Option<Gender>) -> Option<(String, Option<Gender>, Shape)> {
-    surname_in(word, gender, has_kazakh_letters(word))
+    // a Russian surname shape before a Kazakh case suffix ("Клодзинскиймен") is stripped in
+    // any text: no Russian case form of a surname ends that way
+    surname_in(word, gender, true)
 }
 
 /// [`surname`], with Kazakh case suffixes stripped when `kk` (a Kazakh text).
@@ -301,6 +355,29 @@ pub fn surname_in(word: &str, gender: Option<Gender>, kk: bool) -> Option<(Strin
             };
             return Some((swap(word, sl, ""), g, Shape::Strong));
         }
+        // other nominative surname endings before a case suffix: "Клодзинскиймен",
+        // "Чейшвилиге", "Заблоцкаяның"
+        const ENDS: &[(&str, Option<Gender>, Shape)] = &[
+            ("ский", Some(Gender::Male), Shape::Strong),
+            ("цкий", Some(Gender::Male), Shape::Strong),
+            ("ская", Some(Gender::Female), Shape::Strong),
+            ("цкая", Some(Gender::Female), Shape::Strong),
+            ("швили", None, Shape::Weak),
+            ("дзе", None, Shape::Weak),
+            ("вич", None, Shape::Weak),
+            ("чук", None, Shape::Weak),
+        ];
+        if stem.chars().count() >= 5
+            && let Some((_, g, shape)) = ENDS.iter().find(|(e, _, _)| stem.ends_with(e))
+        {
+            return Some((swap(word, sl, ""), *g, *shape));
+        }
+    }
+    // "Тегін", "Бұрын", "Тәуелсіздігін": Kazakh accusative/genitive endings, not "-ин"/"-ын"
+    // surnames (Russian "-ын" surnames end in "-цын")
+    let tail: Vec<char> = lower.chars().rev().take(2).collect();
+    if tail.len() == 2 && tail[0] == 'н' && (tail[1] == 'і' || tail[1] == 'ы' && !f.ends_with("цын")) {
+        return None;
     }
     if word.ends_with('ң') || word.ends_with('Ң') {
         // a Kazakh genitive ending that folds to a Russian "-ин"/"-ын": not a surname shape

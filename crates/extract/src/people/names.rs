@@ -221,6 +221,28 @@ jari jukka kimi pekka sami teemu tuomas \
 jean-claude jean-pierre jean-marie jean-luc jean-paul jean-louis jean-michel pierre-yves \
 marie-jose anne-marie hans-dieter karl-heinz hans-peter rustu ertugrul cem can ozan mert emre burak volkan selcuk kaan tugay tiger marshall didier thierry fabien yannick sylvain christophe laurent olivier jerome benoit cedric gregory ahn byung chul hoon jeong keun sang seok woon yong joo sung myung hee soo jung dong kwang nguyen tran minh thanh duc hoang van thi hiroyuki kazuki kenta masato naoki shinji tadashi takahiro tomoko yoshihiro yuji yuko akiko keiko michiko sachiko ricardo fernanda rodrigo thiago gustavo leandro marcelo renato rogerio sergio vanderlei jurgen jorg uwe dieter detlef gerd gunter guenter hansi heiko holger kai-uwe lutz matthias olaf rainer reiner ronald sven thomas torsten ulf volker wolfram aad arie bert dick gerrit hans henk jaap joop kees koen piet rinus ruud wim bjarne bent erik flemming henning jesper jorgen kim lars mogens ole poul preben soren aleksander andrzej bogdan dariusz grzegorz jacek jaroslaw jerzy kazimierz marek mariusz pawel piotr przemyslaw radoslaw ryszard slawomir tadeusz tomasz waldemar zbigniew alen boris damir davor dino igor ivan josip kresimir mario mirko nikola robert slaven zvonimir dejan goran nenad predrag sasa vladimir zoran gheorghe ilie ion marin mircea nicolae petre radu sorin stefan darko gjorgji kiril jannik jari jarmo kari markku mika pekka petri sami timo aditya amitabh anand arun gautam harsh karan naveen nitin pankaj prakash rajesh sandeep sanjeev shyam sunil vikram ayodele babatunde chinedu chukwuma emmanuel ifeanyi kayode kelechi nnamdi nwankwo obinna oluwole segun tunde abebe bekele gebre haile kenenisa tirunesh yitzhak benjamin ehud ariel shimon moshe avraham yossi hosni anwar gamal hamdi hassan hisham karim magdi mohsen omar tarek wael tariq saad sultan turki bandar faisal nayef abbas abdou abdoulaye adnan agustin ahmadou aidan akhtar alain aldo alejandro alessio alfonso aliou allen alonso alphonse alvin amadou ambrose amos anders andrea andres andrej angus ansgar antti aram archibald ardian armando armin arne arnaud arsene arvid asghar ashraf assad atif augusto aurelio axel azhar baba bakary balazs baltazar barney bartholomew basil baudouin beat benedikt benoit bernardo bertrand bilal billie birger blair bo bojan boubacar bradford brady branislav brock bryce bud burak burt caleb carel carles carmelo carsten casey cecil cezary chandler chaz chester chris christophe ciaran clarence claus clay clayton clemens cliff clyde cody conor constantin cornelius cosmin cyril cyrus dalton damian dana danilo dante darius darko darrell darryl daryl davide davor del delroy denny deon derrick dewey dick dimitrios dino dion dirk dmitrij domenico donato donnie donovan dorin dragomir drew dudley duke dusty dylan eamon eddy edmund edoardo edson efrain egil einar eldon eliot ellis elmer elton elvis emanuel emeka emilio emmanuel ennio enzo ephraim ernie errol erwin esa eusebio evandro everton ewan ezra fabian fabrice fatih federico ferdinand fergus ferran ferruccio filippo finn floyd flavio florian ford fraser freddie frederic fritz gaetano garth gaston gavin gene geraint gerardo gerd gerrit gert gheorghe gil gilbert gilberto giles gino giulio giuliano gladstone godfrey gonzalo gordon gottfried graeme grzegorz gunnar gustav gustavo guus hakeem hal hamish hamilton hank harlan harris harvey hasan heath hein helge hendrik herb herbert hernan hilton horace hubert humberto ian ignacio ike ilie imre ingo ion irwin isaac isaiah ismael istvan ivica jacek jakob jamal jan-ove janusz jared jarrod jarvis javed jaime jed jens-peter jeroen jesper joao jochen jody joey johannes jonny jordi joris jorn josue jovan jozef juergen jules juliano jurgen justus kareem karel kasper kazimierz kees kelvin kendall kent kerry kieran kirill kjell klas knut konrad kostas krzysztof kurt lamar lamberto laszlo laurence laurie lazaro lech leif lenny leopold leszek lindsay linus lionel lothar lou lucian luciano ludovic ludwig luka lyle mack malik manny marat marcelo marcin marek marian mariano marius marko martinez marvin mateo mathieu matthijs maurizio maxime mehdi mel melvin merv micah michal michele mick mikael mike milo miroslaw mitchell moises monty morten muhammed nabil nadim nando narcis naseem nate neville niall nico nicky nils noah norberto norm obafemi oddvar odd ole olaf oleksandr oliviero omer orlando orville osvaldo oswaldo otis ottmar ove ozzie paddy paolo pascual patricio pauli pavol pawel pedrag percy perry petar peyton phillip piero piet pietro piotr quentin quinn rafal ralf ramesh ramiro randall raphael rashad raul reginald reinhard remi renato rex reynaldo rhys richie rik riki rocco rod roderick rodolfo rodrigo rogelio rohan rolando romano romeo ronaldo rory rowan royce rui rune rupert rusty ruud salvatore sammy samir sanjay santiago santos sasha saul scottie sebastien serhiy shane shawn shea sheldon sherman sigurd silvan silvio simeon sinisa slavko sonny spencer stanislaw steffen stelios sterling stevie stig stu sylvain tadeusz taylor teddy terence thor thorsten tiago tibor tito tobias todd tomas tomislav tommaso toni torben torsten trent tristan troy tyrone ulf uri valdemar vaclav vadim valentino vasco vaughan vern vernon vicente vidar vince vincenzo virgil vitali vittorio vlade walt warrick wendell wilbur wilfred wilfried willem willy wilson winfried winston wladimir wojtek woody wyatt xavi yannick yaroslav yoshi yusuf zach zane zdravko zeljko zinedine zlatko zoltan zvonimir ada adele agata agnieszka aisha alena alessandra alexia alina allison alma amelie anastasia andrea anja annika antje arantxa astrid aurelie ayesha barbara beatriz benedetta birgit blanca bonnie brigitte britta bronwyn caitlin camille candice carina carly carmen cassandra catalina catarina cecile chantal chiara christa christel clarissa conchita consuelo corinna daniela danuta debora delia desiree dina dominika dorota dragana edwige eleni elisa elke elvira emilie esra eszter eugenia fabienne farah fatma federica florencia franziska gabi gaby gemma genevieve georgina gerda gertrude gianna gisela graciela gudrun gwendolyn halina hana hanna helga henriette hilde huda ilona imelda inga ingeborg iryna isabelle iva ivana jadwiga jana janina jelena jenna jennie joanne jolanta judit julieta jutta kamila karina karla katarina katarzyna katja kerstin kristina lara larisa laurence leila leonie liesl liliana linnea lisbeth liv lorena lotte luisa lyudmila magda magdalena maja malgorzata manon manuela mareike mariana mariela marija marisa marit marta martine maya meike merel mia michaela milena mirela miriam mirjam monika nadine nadja natasha nathalie nicola nikola noemi olena oksana paola patrizia paulina pilar rafaela ramona renata rosalia roswitha sabina sabrina saskia serena signe silke silvana simona sonja stefania stefanie susana svetlana sylvie tatjana teresa therese tiziana ulla ulrike valentina valeria vera verena viktoria violeta vivienne wanda yasmin yelena yvette zofia zuzana";
 
+/// More Latin-script given names common in international news: English, European, Slavic,
+/// Arabic, Turkish, Persian, South and East Asian and African names, from general knowledge.
+const LATIN_NAMES_MORE: &str = "rickey orel deion logan elijah abigail alexis kayla venus mary-joe mal sergi petr jan-michael \
+nicklas richey marc-kevin hicham noureddine said brahim mustapha fermin derartu fatuma tegla \
+gete wang qu liu junxia linford ato frankie bruny obadele alastair javagal venkatesh ajay \
+navjot nayan curtly shivnarine ottis junior sherwin hansie jonty fanie pat makhaya hami bulent \
+tuncay semih nihat yildiray zafer umit okan gokhan ilhan bambang budi susilo joko hadi sri dewi \
+taufik kurnia yoshio masahiro toshio kazuyoshi tomohiro tsutomu morihiro saeb hanan marwan \
+mahmud hamad khalifa zayed saud amr boutros hafez riad rafik selim naji masoud burhanuddin \
+gulbuddin farooq zulfiqar pervez winnie olusegun sani moshood yoweri mobutu idriss ndabaningi \
+abel atal lal manmohan indira narasimha inder jyoti chandrababu laloo mulayam mayawati \
+jayalalitha sharad yashwant jaswant suharto megawati amien abdurrahman mahathir chuan fidel \
+corazon xiaoping jintao jiabao anson grigory ruslan aslan dzhokhar shamil zelimkhan leonid \
+konstantin eduard gleb maksim timur galina irina natalya tatyana ludmila ekaterina yekaterina \
+alla raisa zinaida nursultan kassym-jomart akezhan imangali daniyal bolat serik yerlan askar \
+nurlan erlan kairat almaz asset dariga aliya dinara gulnara saule aigul aizhan zhanna islom \
+shavkat kurmanbek emomali saparmurat heydar ilham levon serzh zviad mikheil giorgi nino irakli \
+jiri ludvik wlodzimierz bronislaw gyula ferenc arpad jozsef traian zhelyu todor momir radovan \
+ratko biljana alija haris franjo kiro sali rexhep edouard charles-henri herve pierre-andre \
+joschka oskar hans-dietrich azeglio umberto gianfranco josep leopoldo frits jan-peter uffe gro \
+thorbjorn magne ingvar paavo martti bertie gerry newt strobe dianne";
+
 /// Capitalised words that are never given names or surnames on their own (places, groups,
 /// calendar and function words), in folded lowercase. Checked before any name rule.
 const NOT_NAMES: &str = "москва россия казахстан алматы астана нур-султан украина киев минск беларусь \
@@ -319,7 +341,39 @@ government spokesman spokeswoman president minister secretary chairman treasury 
 agriculture commerce defense defence justice interior finance health labour labor energy \
 congress senate parliament cabinet court army navy tuesday's monday's \
 exchange federal reserve fed nasdaq dow xinhua itar-tass tass \
-interfax kyodo yonhap bernama anatolia ansa efe dpa reuter san santa los las";
+interfax kyodo yonhap bernama anatolia ansa efe dpa reuter san santa los las \
+люди человек уважаемые дорогие внимание важно примечание источник фото видео договор договора \
+заказчик исполнитель субъект филиал сторона стороны услуга услуги приложение раздел статья пункт \
+закон кодекс положение правила приказ постановление оферта акцепт тел телефон факс адрес почта \
+сайт контакты регистрация фарма сервис сервисэз холдинг лаборатория клиника больница госпиталь \
+поликлиника отделение кафедра форум конгресс конференция симпозиум школа программа проект \
+гематология онкология медицина здравоохранение правление правления ресей қытай жапония түркия \
+өзбекстан қырғызстан тәжікстан түрікменстан әзербайжан еуропа мәскеу бейжің бейжин пекин синьцзян \
+шыңжаң ұйғыр ұлыбритания үндістан ауғанстан моңғолия қарағанды караганды өскемен балқаш балхаш \
+темиртау теміртау екібастұз риддер жаңаөзен қонаев конаев петропавл талдықорған жезқазған ақтөбе \
+ақтау орал қостанай көкшетау түркістан қызылорда семей парламент парламенті мәжіліс сенат үкімет \
+министрлік денсаулық қауымдастық орталық орталығы университет аурухана емхана бөлім бөлімше мектеп \
+бағдарлама келісімшарт тапсырыс тапсырысберуші орындаушы тарап тараптар қызмет қызметтер тегін \
+мекенжай пошта бұрын буын сурет бейне маңызды назар \
+позже ранее вчера завтра итак впрочем например наконец сначала далее вскоре недавно давно зато \
+причем причём ведь именно особенно сразу всегда никогда иногда часто тогда туда оттуда сюда везде \
+поначалу отдельно кстати конечно безусловно действительно вероятно возможно видимо кажется \
+кейін содан сондықтан қазір ертең кеше биыл былтыр сосын енді тағы мұнда онда сонда \
+service services support school schools consultation consultations forum conference symposium \
+workshop seminar webinar program programme project treatment therapy diagnosis diagnostics \
+hematology haematology oncology oncohematology transplantation medicine medical clinical clinic \
+health healthcare care branch laboratory unit division society academy phone tel fax email e-mail \
+address contact contacts website registration appointment appointments schedule venue location \
+topic topics speakers participants freelance consulting where does what how why who which whose \
+is are was were did could would should must our we you your free welcome dear thank thanks \
+please important attention source photo video download zoom whatsapp telegram instagram \
+facebook youtube google online offline virtual hybrid section chapter article annex appendix \
+agreement contract offer customer contractor subject entity guaranteed mandatory insurance system \
+eurasian kazakhstani regional republican soviet sci med phd msc bsc dsc hon cand assoc nur-sultan \
+hematologic hematological oncological pediatric paediatric adult adults children child patients \
+day days week weeks month months year years today tomorrow yesterday time \
+others some many most both several few sales each every another other these those there here \
+then thus also yet still even only just now never always often after before burkina faso islam";
 
 /// Lowercase role and title words (heads): "профессор", "президент", "Minister".
 /// Matched on a prefix of the folded word so inflected forms count ("президента").
@@ -407,7 +461,8 @@ pub static CYR_GIVEN: LazyLock<HashMap<String, Given>> = LazyLock::new(|| {
 /// Latin-script given names, folded with [`super::coref::key_fold`]: the Latin list plus
 /// every Cyrillic given name transliterated ("Ирина" → "irina", "Алексей" → "aleksey").
 pub static LATIN_GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut set: HashSet<String> = words(LATIN_NAMES).map(super::coref::key_fold).collect();
+    let mut set: HashSet<String> =
+        words(LATIN_NAMES).chain(words(LATIN_NAMES_MORE)).map(super::coref::key_fold).collect();
     for list in [RU_MALE, RU_FEMALE, KK_MALE, KK_FEMALE] {
         set.extend(words(list).map(|w| super::coref::key_fold(&crate::translit::to_latin(w))));
     }
