@@ -92,7 +92,7 @@ fn print_table(out: &mut impl Write, res: &SearchResponse) -> std::io::Result<()
         res.total,
         if res.total == 1 { "" } else { "s" },
         res.took_ms,
-        if res.relaxed { "; no post has every word, showing posts with most of them" } else { "" }
+        if res.relaxed { "; few posts have every word: posts with most of them follow" } else { "" }
     )?;
     for (i, h) in res.hits.iter().enumerate() {
         writeln!(out)?;

@@ -91,7 +91,7 @@ fn fold(token: &str, out: &mut String) {
 
 fn fold_kazakh(token: &str, out: &mut String) {
     let folded = annals_extract::translit::fold(token);
-    out.push_str(crate::kazakh::stem(&folded));
+    out.push_str(&crate::kazakh::stem(&folded));
 }
 
 fn latin(token: &str, out: &mut String) {

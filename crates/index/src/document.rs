@@ -51,6 +51,8 @@ pub struct PostDoc {
     pub site: String,
     /// Translation group (site + page folder).
     pub group: String,
+    /// Grav template of the page file (`item` for a blog post).
+    pub template: String,
     /// The post as read.
     pub post: Post,
     /// People, one entry per key, in order of first mention.
@@ -76,6 +78,7 @@ impl PostDoc {
             hash,
             site: site.to_owned(),
             group,
+            template: String::new(),
             post,
             people,
             event_dates,
@@ -95,6 +98,7 @@ impl PostDoc {
         d.add_text(f.group, &self.group);
         d.add_text(f.url, &p.url);
         d.add_text(f.lang, &p.lang);
+        d.add_text(f.template, &self.template);
         d.add_text(f.title_text, &p.title);
         d.add_text(f.title_exact, &p.title);
         let lf = f.lang(Lang::of(&p.lang));

@@ -256,7 +256,9 @@ fn handle(
         match annals_grav::read_page(site, file, &bytes, modified, now) {
             Ok(Outcome::Post(post)) => {
                 let group = format!("{}:{}", site.id, relative(&site.pages_dir, &file.folder));
-                Handled::Post { doc: Box::new(PostDoc::build(&site.id, group, path.clone(), hash, *post)) }
+                let mut doc = PostDoc::build(&site.id, group, path.clone(), hash, *post);
+                doc.template = file.template.clone();
+                Handled::Post { doc: Box::new(doc) }
             }
             Ok(Outcome::Skipped(reason)) => Handled::Skipped(Skipped { path: path.clone(), reason }),
             Err(e) => Handled::Error(FileError { path: path.clone(), line: e.line, message: e.message }),

@@ -7,6 +7,8 @@
 //! letters, so the nominative meets its inflected forms. Derivational suffixes (`-лық`, `-шы`) are kept: they make
 //! other words.
 
+use std::borrow::Cow;
+
 /// Case endings, folded (one is stripped, the longest that fits).
 const CASE: &[&str] = &[
     // Adjectival locative: `-дағы` (which is in).
@@ -73,12 +75,21 @@ const MIN_STEM: usize = 4;
 
 /// The stem of a folded, lowercased Kazakh token: at most one case, one possessive and one
 /// plural ending are removed, right to left, each only when four letters remain.
-pub fn stem(token: &str) -> &str {
+pub fn stem(token: &str) -> Cow<'_, str> {
     let mut word = token;
     for endings in [CASE, POSSESSIVE, PLURAL] {
         word = strip(word, endings);
     }
-    word
+    // A final voiceless consonant is voiced before a vowel (`орталық`, `орталығы`): give the
+    // stem its dictionary form back. Kazakh words do not end in a voiced `ғ`/`б` themselves.
+    if word.len() < token.len() {
+        for (voiced, voiceless) in [('г', 'к'), ('б', 'п')] {
+            if let Some(rest) = word.strip_suffix(voiced) {
+                return Cow::Owned(format!("{rest}{voiceless}"));
+            }
+        }
+    }
+    Cow::Borrowed(word)
 }
 
 /// `word` without the longest of `endings` it ends with, if enough is left. Where an ending
@@ -117,6 +128,10 @@ mod tests {
         check("форумына", "форум");
         check("форумдар", "форум");
         check("форумдардын", "форум");
+        // Voicing before a vowel is undone: `орталыққа` and `орталығына` meet `орталық`.
+        check("орталыкка", "орталык");
+        check("орталыгына", "орталык");
+        check("орталык", "орталык");
     }
 
     #[test]

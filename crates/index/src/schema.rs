@@ -15,7 +15,7 @@ use crate::analysis::Analyzer;
 
 /// Bumped whenever the schema or the way posts become documents changes: an index written by
 /// another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Languages that have their own analysed fields; everything else goes to [`Lang::Other`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,6 +95,8 @@ pub struct Fields {
     pub url: Field,
     /// Language code of the post.
     pub lang: Field,
+    /// Grav template of the page (`item` for blog posts): news rank above other pages.
+    pub template: Field,
     /// Title as written (stored).
     pub title_text: Field,
     /// Title without stemming: lowercased and folded, in every language ("exact" matches).
@@ -155,6 +157,7 @@ pub fn build() -> (Schema, Fields) {
     let group = b.add_text_field("group", raw.clone());
     let url = b.add_text_field("url", STORED | FAST);
     let lang = b.add_text_field("lang", raw.clone());
+    let template = b.add_text_field("template", raw.clone());
     let title_text = b.add_text_field("title", STORED);
     let title_exact = b.add_text_field("title_exact", text(Analyzer::Plain, false));
     let langs = Lang::ALL.map(|l| LangFields {
@@ -192,6 +195,7 @@ pub fn build() -> (Schema, Fields) {
         group,
         url,
         lang,
+        template,
         title_text,
         title_exact,
         langs,

@@ -19,6 +19,8 @@ pub struct Catalog {
     pub lang_of: Vec<Vec<u8>>,
     /// Per segment, per doc: publication time, seconds since the epoch.
     pub published: Vec<Vec<i64>>,
+    /// Per segment, per doc: relevance multiplier of the page's kind (news above pages).
+    pub weight: Vec<Vec<f32>>,
     /// Language versions of each translation group.
     pub groups: Vec<Vec<(u8, DocAddress)>>,
     /// Language codes, by index.
@@ -32,8 +34,13 @@ impl Catalog {
     pub fn load(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Catalog> {
         let schema = searcher.schema();
         let name = |f| schema.get_field_name(f).to_owned();
-        let (group_f, lang_f, pub_f, label_f) =
-            (name(fields.group), name(fields.lang), name(fields.published), name(fields.person_label));
+        let (group_f, lang_f, pub_f, label_f, template_f) = (
+            name(fields.group),
+            name(fields.lang),
+            name(fields.published),
+            name(fields.person_label),
+            name(fields.template),
+        );
         let mut cat = Catalog::default();
         let mut group_ids: HashMap<String, u32> = HashMap::new();
         let mut lang_ids: HashMap<String, u8> = HashMap::new();
@@ -47,6 +54,17 @@ impl Catalog {
             let groups = ff.str(&group_f)?;
             let langs = ff.str(&lang_f)?;
             let dates = ff.date(&pub_f)?;
+            let templates = ff.str(&template_f)?;
+            let mut template_weight = vec![1.0f32; templates.as_ref().map_or(0, |c| c.num_terms())];
+            if let Some(col) = templates.as_ref() {
+                let mut stream = col.dictionary().stream()?;
+                let mut ord = 0;
+                while stream.advance() {
+                    template_weight[ord] = template_boost(&String::from_utf8_lossy(stream.key()));
+                    ord += 1;
+                }
+            }
+            let mut weight = vec![1.0f32; max];
             // Map this segment's dictionary ordinals to global ids once.
             let mut n_groups = group_ids.len();
             let seg_groups = global_ids(groups.as_ref(), &mut group_ids, &mut n_groups, &mut buf)?;
@@ -58,6 +76,9 @@ impl Catalog {
                 let lang = first_ord(langs.as_ref(), doc).map_or(0, |o| seg_langs[o as usize]);
                 lang_of[d] = lang;
                 published[d] = dates.first(doc).map_or(0, |t| t.into_timestamp_secs());
+                weight[d] = first_ord(templates.as_ref(), doc)
+                    .and_then(|o| template_weight.get(o as usize).copied())
+                    .unwrap_or(1.0);
                 if let Some(g) = first_ord(groups.as_ref(), doc) {
                     let g = seg_groups[g as usize];
                     group_of[d] = g;
@@ -67,6 +88,7 @@ impl Catalog {
             cat.group_of.push(group_of);
             cat.lang_of.push(lang_of);
             cat.published.push(published);
+            cat.weight.push(weight);
             if let Some(labels) = ff.str(&label_f)? {
                 let mut stream = labels.dictionary().stream()?;
                 while stream.advance() {
@@ -102,6 +124,11 @@ impl Catalog {
         self.published[addr.segment_ord as usize][addr.doc_id as usize]
     }
 
+    /// Relevance multiplier of a document's kind of page.
+    pub fn weight(&self, addr: DocAddress) -> f32 {
+        self.weight[addr.segment_ord as usize][addr.doc_id as usize]
+    }
+
     /// Translation group of a document.
     pub fn group(&self, addr: DocAddress) -> u32 {
         self.group_of[addr.segment_ord as usize][addr.doc_id as usize]
@@ -126,6 +153,15 @@ impl Catalog {
             .max_by_key(|n| (n.chars().count(), std::cmp::Reverse((*n).clone())))
             .cloned()
             .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// Blog posts (Grav's `item` template and its usual siblings) are what an archive search is
+/// for: they rank a little above section, contract and contact pages with the same words.
+fn template_boost(template: &str) -> f32 {
+    match template {
+        "item" | "post" | "blog_item" | "blog-item" | "article" | "news" => 1.3,
+        _ => 1.0,
     }
 }
 

@@ -36,6 +36,8 @@ pub use response::*;
 
 /// Entries of a timeline answer at most.
 const MAX_TIMELINE: usize = 1000;
+/// Below this many matching documents, documents with most of the words are added.
+const FILL_BELOW: usize = 30;
 /// Values per facet in a search answer (years and months are all listed).
 const FACET_LIMIT: usize = 30;
 
@@ -152,21 +154,38 @@ impl Engine {
             builder = builder.titles_only();
         }
         let n = query::required_count(parsed);
-        let mut min = n;
-        loop {
-            let text = builder.build(parsed, (min < n).then_some(min));
+        let run = |min: Option<usize>| -> Result<Vec<(DocAddress, Score)>, EngineError> {
+            let text = builder.build(parsed, min);
             let scoring = text.is_some();
             let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
             clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
-            let q = BooleanQuery::new(clauses);
-            let docs = view.searcher.search(&q, &AllScored { scoring })?;
-            // Relax down to half the words (rounded up), never below one.
-            if !docs.is_empty() || n < 2 || min <= n.div_ceil(2).max(1) {
-                return Ok((docs, min < n));
+            let mut docs = view.searcher.search(&BooleanQuery::new(clauses), &AllScored { scoring })?;
+            for (addr, score) in &mut docs {
+                *score *= view.catalog.weight(*addr);
             }
-            min -= 1;
+            Ok(docs)
+        };
+        let mut docs = run(None)?;
+        if n < 2 || docs.len() >= FILL_BELOW {
+            return Ok((docs, false));
         }
+        // Few posts have every word: posts with most of them follow, ranked below all of
+        // those (a half-remembered item is rarely described in its own words).
+        let min = if n <= 3 { 1 } else { n.div_ceil(2) };
+        let partial = run(Some(min))?;
+        let full: HashSet<DocAddress> = docs.iter().map(|(a, _)| *a).collect();
+        let floor = docs.iter().map(|(_, s)| *s).fold(f32::INFINITY, f32::min);
+        let top = partial.iter().map(|(_, s)| *s).fold(0.0f32, f32::max).max(f32::EPSILON);
+        let before = docs.len();
+        for (addr, score) in partial {
+            if !full.contains(&addr) {
+                let score = if floor.is_finite() { score / top * floor * 0.5 } else { score };
+                docs.push((addr, score));
+            }
+        }
+        let relaxed = docs.len() > before;
+        Ok((docs, relaxed))
     }
 
     fn filters(&self, req: &SearchRequest) -> Vec<Box<dyn Query>> {
@@ -441,7 +460,7 @@ fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
 }
 
-fn date_range(
+pub(crate) fn date_range(
     field: tantivy::schema::Field,
     from: Option<jiff::civil::Date>,
     to: Option<jiff::civil::Date>,

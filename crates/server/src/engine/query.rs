@@ -28,6 +28,8 @@ const W_NAMES: f32 = 2.0;
 const W_FUZZY: f32 = 0.4;
 /// Weight of a prefix match on the word being typed.
 const W_PREFIX: f32 = 0.6;
+/// Weight of a post published, or telling of an event, in a month or year the query names.
+const W_DATE: f32 = 4.0;
 /// Typo variants of a word used per field, the most frequent first.
 const MAX_TYPO_VARIANTS: usize = 8;
 /// Completions of a prefix used per field, the most frequent first.
@@ -239,7 +241,7 @@ impl<'a> QueryBuilder<'a> {
             let prefix = q.last_is_prefix && gi == last;
             let alternatives: Vec<Box<dyn Query>> =
                 group.iter().map(|item| self.item(item, prefix, true)).collect();
-            if !all_stop && !prefix && is_stop_group(group) {
+            if !all_stop && !(prefix && !is_date_group(group)) && is_stop_group(group) {
                 clauses.push((Occur::Should, one_of(alternatives)));
             } else {
                 groups.push(one_of(alternatives));
@@ -258,6 +260,20 @@ impl<'a> QueryBuilder<'a> {
         }
         for item in &q.excluded {
             clauses.push((Occur::MustNot, self.item(item, false, false)));
+        }
+        // "conference January 2023": posts published or telling of events then come first.
+        for (year, month) in query_dates(q) {
+            let (first, last) = match month {
+                Some(m) => match jiff::civil::Date::new(year, m, 1) {
+                    Ok(d) => (d, d.last_of_month()),
+                    Err(_) => continue,
+                },
+                None => (jiff::civil::date(year, 1, 1), jiff::civil::date(year, 12, 31)),
+            };
+            for field in [self.fields.published, self.fields.event_day] {
+                let range = super::date_range(field, Some(first), Some(last));
+                clauses.push((Occur::Should, boosted(range, W_DATE)));
+            }
         }
         Some(Box::new(BooleanQuery::new(clauses)))
     }
@@ -383,12 +399,104 @@ pub fn required_count(q: &ParsedQuery) -> usize {
     q.required
         .iter()
         .enumerate()
-        .filter(|(i, g)| all_stop || (q.last_is_prefix && *i == last) || !is_stop_group(g))
+        .filter(|(i, g)| {
+            all_stop || (q.last_is_prefix && *i == last && !is_date_group(g)) || !is_stop_group(g)
+        })
         .count()
 }
 
 fn is_stop_group(group: &[Item]) -> bool {
-    matches!(group, [Item::Word(w)] if is_stop_word(w))
+    matches!(group, [Item::Word(w)] if is_stop_word(w) || month_of(w).is_some() || year_of(w).is_some())
+}
+
+fn is_date_group(group: &[Item]) -> bool {
+    matches!(group, [Item::Word(w)] if month_of(w).is_some() || year_of(w).is_some())
+}
+
+/// A year as typed (`2019`), within the years an archive holds.
+fn year_of(word: &str) -> Option<i16> {
+    let y: i16 = word.parse().ok().filter(|_| word.len() == 4)?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// The month a word names, in English, Russian or Kazakh, inflected forms included
+/// (`July`, `июля`, `шілдеде`, `қаңтардың`).
+fn month_of(word: &str) -> Option<i8> {
+    const EXACT: &[(&str, i8)] = &[
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+        ("may", 5),
+        ("май", 5),
+        ("мая", 5),
+        ("мае", 5),
+        ("март", 3),
+        ("марта", 3),
+        ("марте", 3),
+    ];
+    // Stems; a word is the month when it starts with one and adds at most a few letters.
+    const STEMS: &[(&str, i8)] = &[
+        ("january", 1),
+        ("february", 2),
+        ("march", 3),
+        ("april", 4),
+        ("june", 6),
+        ("july", 7),
+        ("august", 8),
+        ("september", 9),
+        ("october", 10),
+        ("november", 11),
+        ("december", 12),
+        ("январ", 1),
+        ("феврал", 2),
+        ("апрел", 4),
+        ("июн", 6),
+        ("июл", 7),
+        ("август", 8),
+        ("сентябр", 9),
+        ("октябр", 10),
+        ("ноябр", 11),
+        ("декабр", 12),
+        ("кантар", 1),
+        ("акпан", 2),
+        ("наурыз", 3),
+        ("сауир", 4),
+        ("мамыр", 5),
+        ("маусым", 6),
+        ("шилде", 7),
+        ("тамыз", 8),
+        ("кыркуйек", 9),
+        ("казан", 10),
+        ("караша", 11),
+        ("желтоксан", 12),
+    ];
+    let w = annals_extract::translit::fold(word);
+    if let Some((_, m)) = EXACT.iter().find(|(e, _)| *e == w) {
+        return Some(*m);
+    }
+    let n = w.chars().count();
+    STEMS.iter().find(|(stem, _)| w.starts_with(stem) && n <= stem.chars().count() + 5).map(|(_, m)| *m)
+}
+
+/// Dates a query names: (year, month) pairs for boosting posts of that time.
+fn query_dates(q: &ParsedQuery) -> Vec<(i16, Option<i8>)> {
+    let words: Vec<&str> = q.words();
+    let years: Vec<i16> = words.iter().filter_map(|w| year_of(w)).collect();
+    let months: Vec<i8> = words.iter().filter_map(|w| month_of(w)).collect();
+    match (years.as_slice(), months.as_slice()) {
+        ([], _) => Vec::new(),
+        (ys, []) => ys.iter().map(|y| (*y, None)).collect(),
+        (ys, ms) => ys.iter().flat_map(|y| ms.iter().map(move |m| (*y, Some(*m)))).collect(),
+    }
 }
 
 /// Function words of en, ru and kk (Kazakh folded to the Russian keyboard, as typed).
@@ -592,6 +700,23 @@ mod tests {
         assert_eq!(parse("\"unbalanced quote").required, vec![vec![w("unbalanced")], vec![w("quote")]]);
         assert_eq!(parse("title:forum").required, vec![vec![w("title")], vec![w("forum")]]);
         assert!(parse("OR -").is_empty());
+    }
+
+    #[test]
+    fn months_and_years_are_read_in_three_languages() {
+        for (word, month) in
+            [("July", 7), ("июля", 7), ("шілдеде", 7), ("қаңтардың", 1), ("мая", 5), ("Oct", 10)]
+        {
+            assert_eq!(month_of(word), Some(month), "{word}");
+        }
+        for word in ["market", "майонез", "мартин", "казахстан"] {
+            assert_eq!(month_of(word), None, "{word}");
+        }
+        assert_eq!(year_of("2019"), Some(2019));
+        assert_eq!(year_of("19"), None);
+        let q = parse("конференция январь 2023");
+        assert_eq!(query_dates(&q), [(2023, Some(1))]);
+        assert_eq!(required_count(&q), 1);
     }
 
     #[test]

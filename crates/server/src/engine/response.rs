@@ -22,7 +22,8 @@ pub struct SearchResponse {
     pub page: usize,
     /// Hits per page.
     pub per_page: usize,
-    /// True when no post had every word and the query was relaxed to most of them.
+    /// True when, few posts having every word, posts with most of them were added (ranked
+    /// below every post that has them all).
     pub relaxed: bool,
 }
 
