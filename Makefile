@@ -7,7 +7,7 @@ BIN     := target/release/annals
 GOLD    ?= ../shared/gold-dev
 SCORE   ?= ../shared/tools/score-extraction
 
-.PHONY: build serve index test lint fmt doc eval bench fuzz soak clean
+.PHONY: build serve index test lint fmt doc eval relevance bench fuzz soak clean
 
 build:
 	$(CARGO) build --release --locked
@@ -46,6 +46,26 @@ eval: build
 		echo "== $$name"; \
 		$(SCORE) $$gold target/eval/$$name.pred.jsonl || exit 1; \
 	done
+
+# Search quality on our own query set over the owner's archive (success@5, MRR@10).
+HEM_CONTENT ?= ../shared/corpus/grav/petrtsoy__hemcenter.kz/user
+HEM_INDEX   ?= target/relevance/index
+relevance: build
+	$(BIN) index --content $(HEM_CONTENT) --index $(HEM_INDEX)
+	$(CARGO) run --release --locked -p annals-server --example relevance -- \
+		--index $(HEM_INDEX) --queries relevance/hemcenter.tsv --errors
+
+# Speed and memory on generated 10k/100k archives and the real one; writes BENCHMARKS.md.
+bench:
+	scripts/bench.sh
+
+# Long property-based fuzzing of the parsers, extraction and the query engine.
+fuzz:
+	scripts/fuzz.sh
+
+# Bounded 60 s loopback load with concurrent indexing; memory must stay flat.
+soak:
+	scripts/soak.sh
 
 clean:
 	$(CARGO) clean

@@ -1,0 +1,1105 @@
+//! `make bench` (through `scripts/bench.sh`): measures annals on each corpus and writes the
+//! generated part of BENCHMARKS.md (between `<!-- bench:begin -->` and `<!-- bench:end -->`)
+//! and `target/bench/results.json`.
+//!
+//! Per corpus: full indexing runs of annals and of the raw-Tantivy baseline (alternating,
+//! each into an empty folder; wall, CPU, peak RSS, index size), incremental runs (no change,
+//! then a deterministic 1% of the page files appended to and restored), HTTP load phases
+//! against `annals serve` (1, 2 and 32 clients, with the server's memory sampled), and the
+//! in-process engine. Medians over `--runs`.
+
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Write as _};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+use annals_bench::stats::median;
+use annals_bench::sys::{self, Memory};
+use clap::Parser;
+use serde::Serialize;
+use serde_json::Value;
+
+const BEGIN: &str = "<!-- bench:begin -->";
+const END: &str = "<!-- bench:end -->";
+/// A line appended to the touched files of an incremental run (removed afterwards).
+const TOUCH_LINE: &str = "\nThis line was appended by make bench and is removed after the run.\n";
+/// Machine busy share (by others) above which figures are marked as measured under load.
+const LOADED: f64 = 0.10;
+
+#[derive(Parser)]
+struct Args {
+    /// The annals binary (default: `annals` beside this one).
+    #[arg(long)]
+    annals: Option<PathBuf>,
+    /// A corpus to measure, `LABEL=DIR` (a Grav `user/` folder or a folder holding one);
+    /// repeatable, measured in order.
+    #[arg(long = "corpus", value_name = "LABEL=DIR", required = true)]
+    corpora: Vec<String>,
+    /// Working folder for indexes, logs and results.
+    #[arg(long, default_value = "target/bench")]
+    work: PathBuf,
+    /// Query file.
+    #[arg(long, default_value = "../shared/bench/queries.txt")]
+    queries: PathBuf,
+    /// Full indexing runs per corpus (annals and baseline each); the median is reported.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Seconds of full indexing runs per corpus after which no further run is started (at
+    /// least one runs); the incremental runs are as many as the full ones.
+    #[arg(long, default_value_t = 300.0)]
+    index_budget: f64,
+    /// Longest each HTTP load phase runs, seconds.
+    #[arg(long, default_value_t = 10.0)]
+    phase_secs: f64,
+    /// Most requests per HTTP load phase.
+    #[arg(long, default_value_t = 20_000)]
+    phase_requests: usize,
+    /// Indexing threads for annals and the baseline (0 = one per core, at most 4).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Markdown file whose generated section is replaced.
+    #[arg(long, default_value = "BENCHMARKS.md")]
+    out: PathBuf,
+    /// Label of the corpus the targets are checked on (default: the largest).
+    #[arg(long)]
+    targets: Option<String>,
+    /// Unix time `make bench` started (for its total wall time).
+    #[arg(long)]
+    started: Option<u64>,
+    /// Facts about the corpora to print (`LABEL=TEXT`), e.g. how they were generated.
+    #[arg(long = "note", value_name = "LABEL=TEXT")]
+    notes: Vec<String>,
+}
+
+/// One indexing run.
+#[derive(Debug, Clone, Default, Serialize)]
+struct IndexRun {
+    wall: f64,
+    user: f64,
+    sys: f64,
+    peak_rss_kb: u64,
+    /// Documents written (annals: `indexed`; baseline: every file).
+    indexed: u64,
+    /// Page files handled (indexed + unchanged + skipped + errors).
+    files: u64,
+    skipped: u64,
+    errors: u64,
+    size_bytes: u64,
+}
+
+/// Server memory during the HTTP phases, KiB.
+#[derive(Debug, Clone, Default, Serialize)]
+struct ServerMem {
+    startup_secs: f64,
+    start_rss_kb: u64,
+    start_anon_kb: u64,
+    peak_rss_kb: u64,
+    peak_anon_kb: u64,
+    hwm_kb: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+struct CorpusResult {
+    label: String,
+    dir: String,
+    note: Option<String>,
+    gen_secs: Option<f64>,
+    md_files: usize,
+    md_bytes: u64,
+    busy_before: f64,
+    busy_after: f64,
+    loadavg_before: String,
+    loadavg_after: String,
+    annals: Vec<IndexRun>,
+    annals_error_sample: Vec<String>,
+    baseline: Vec<IndexRun>,
+    noop: IndexRun,
+    touched: usize,
+    incremental: Vec<IndexRun>,
+    server: ServerMem,
+    http: Vec<Value>,
+    engine: Value,
+    engine_run: IndexRun,
+    secs: f64,
+}
+
+struct Ctx {
+    args: Args,
+    annals: PathBuf,
+    bin_dir: PathBuf,
+    threads: usize,
+    log: PathBuf,
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = Args::parse();
+    let exe = std::env::current_exe()?;
+    let bin_dir = exe.parent().ok_or("no binary folder")?.to_path_buf();
+    let annals = args.annals.clone().unwrap_or_else(|| bin_dir.join("annals"));
+    std::fs::create_dir_all(&args.work)?;
+    let log = args.work.join("bench.log");
+    std::fs::write(&log, "")?;
+    let threads = match args.threads {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()).min(4),
+        n => n,
+    };
+    let ctx = Ctx { args, annals, bin_dir, threads, log };
+    let started = Instant::now();
+    let mut results = Vec::new();
+    for spec in &ctx.args.corpora {
+        let (label, dir) =
+            spec.split_once('=').ok_or_else(|| format!("--corpus {spec}: expected LABEL=DIR"))?;
+        eprintln!("== {label}: {dir}");
+        let r = corpus(&ctx, label, Path::new(dir))?;
+        results.push(r);
+        // Keep what we have, should a later corpus fail.
+        write_results(&ctx, &results)?;
+    }
+    eprintln!("== measured in {:.0} s; writing {}", started.elapsed().as_secs_f64(), ctx.args.out.display());
+    write_results(&ctx, &results)?;
+    let md = render(&ctx, &results);
+    replace_generated(&ctx.args.out, &md)?;
+    println!("{}", targets_table(&ctx, &results));
+    Ok(())
+}
+
+fn write_results(ctx: &Ctx, results: &[CorpusResult]) -> std::io::Result<()> {
+    let json = serde_json::to_string_pretty(&results).unwrap_or_default();
+    std::fs::write(ctx.args.work.join("results.json"), json)
+}
+
+fn corpus(ctx: &Ctx, label: &str, dir: &Path) -> Result<CorpusResult, Box<dyn std::error::Error>> {
+    let started = Instant::now();
+    let slug: String = label.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let journal = ctx.args.work.join(format!("touched-{slug}.journal"));
+    restore(&journal)?;
+    let mut r = CorpusResult {
+        label: label.to_owned(),
+        dir: dir.display().to_string(),
+        note: ctx.args.notes.iter().find_map(|n| n.strip_prefix(&format!("{label}="))).map(str::to_owned),
+        gen_secs: std::fs::read_to_string(dir.join("gen-seconds")).ok().and_then(|s| s.trim().parse().ok()),
+        ..CorpusResult::default()
+    };
+    let files = sys::page_files(dir);
+    if files.is_empty() {
+        return Err(format!("no page files below {}", dir.display()).into());
+    }
+    // Read every file once so that no run pays for a cold page cache.
+    for f in &files {
+        r.md_bytes += std::fs::read(f).map_or(0, |b| b.len() as u64);
+    }
+    r.md_files = files.len();
+    r.loadavg_before = sys::loadavg();
+    r.busy_before = sys::busy_fraction(Duration::from_secs(2));
+    eprintln!(
+        "   {} page files, {:.1} MB; machine busy {:.0}% (load {})",
+        r.md_files,
+        r.md_bytes as f64 / 1e6,
+        r.busy_before * 100.0,
+        r.loadavg_before
+    );
+
+    let index = ctx.args.work.join(format!("index-{slug}"));
+    let base_index = ctx.args.work.join(format!("baseline-{slug}"));
+    let index_started = Instant::now();
+    let runs = ctx.args.runs.max(1);
+    for run in 0..runs {
+        let b = baseline(ctx, dir, &base_index)?;
+        eprintln!("   run {}: baseline {:.2} s ({:.0} files/s)", run + 1, b.wall, b.files as f64 / b.wall);
+        r.baseline.push(b);
+        if index.exists() {
+            std::fs::remove_dir_all(&index)?;
+        }
+        let (a, sample) = annals_index(ctx, dir, &index, true)?;
+        eprintln!(
+            "   run {}: annals   {:.2} s ({:.0} files/s, {} indexed, {} errors, {} skipped)",
+            run + 1,
+            a.wall,
+            a.files as f64 / a.wall,
+            a.indexed,
+            a.errors,
+            a.skipped
+        );
+        r.annals.push(a);
+        r.annals_error_sample = sample;
+        let spent = index_started.elapsed().as_secs_f64();
+        let done = (run + 1) as f64;
+        if run + 1 < runs && spent + spent / done > ctx.args.index_budget {
+            eprintln!(
+                "   stopping after {} run(s): another would pass --index-budget {} s",
+                run + 1,
+                ctx.args.index_budget
+            );
+            break;
+        }
+    }
+
+    // Incremental: nothing changed, then 1% of the files changed (and changed back).
+    let (noop, _) = annals_index(ctx, dir, &index, false)?;
+    eprintln!("   incremental, nothing changed: {:.2} s", noop.wall);
+    r.noop = noop;
+    let touched: Vec<PathBuf> = {
+        let mut t: Vec<PathBuf> =
+            files.iter().enumerate().filter(|(i, _)| i % 100 == 37).map(|(_, f)| f.clone()).collect();
+        if t.is_empty() {
+            t.push(files[0].clone());
+        }
+        t
+    };
+    r.touched = touched.len();
+    for _ in 0..r.annals.len() {
+        touch(&journal, &touched)?;
+        let changed = annals_index(ctx, dir, &index, false);
+        restore(&journal)?;
+        let (changed, _) = changed?;
+        let (back, _) = annals_index(ctx, dir, &index, false)?;
+        eprintln!(
+            "   incremental, {} files changed: {:.2} s, changed back: {:.2} s",
+            touched.len(),
+            changed.wall,
+            back.wall
+        );
+        r.incremental.push(changed);
+        r.incremental.push(back);
+    }
+
+    // Queries over HTTP, then in-process.
+    let (server, mem, http) = serve_and_load(ctx, &index)?;
+    r.server = mem;
+    r.http = http;
+    drop(server);
+    let mut cmd = Command::new(ctx.bin_dir.join("bench-engine"));
+    cmd.arg("--index").arg(&index).arg("--queries").arg(&ctx.args.queries);
+    cmd.arg("--secs").arg(ctx.args.phase_secs.to_string());
+    let m = sys::run_measured(&mut cmd, &ctx.log)?;
+    r.engine = serde_json::from_str(&m.stdout).unwrap_or(Value::Null);
+    r.engine_run = IndexRun {
+        wall: m.wall,
+        user: m.user,
+        sys: m.sys,
+        peak_rss_kb: m.peak_rss_kb,
+        ..IndexRun::default()
+    };
+    eprintln!(
+        "   engine in-process: p50 {} ms, p99 {} ms",
+        get(&r.engine, "latency_ms.p50"),
+        get(&r.engine, "latency_ms.p99")
+    );
+
+    r.loadavg_after = sys::loadavg();
+    r.busy_after = sys::busy_fraction(Duration::from_secs(1));
+    r.secs = started.elapsed().as_secs_f64();
+    Ok(r)
+}
+
+/// The command's environment: no backtraces or debug logs (the sandbox may set them).
+fn quiet(cmd: &mut Command) -> &mut Command {
+    cmd.env_remove("RUST_BACKTRACE").env_remove("RUST_LOG")
+}
+
+fn annals_index(
+    ctx: &Ctx,
+    content: &Path,
+    index: &Path,
+    full: bool,
+) -> Result<(IndexRun, Vec<String>), Box<dyn std::error::Error>> {
+    let mut cmd = Command::new(&ctx.annals);
+    cmd.arg("index").arg("--content").arg(content).arg("--index").arg(index).arg("--json");
+    cmd.arg("--threads").arg(ctx.threads.to_string());
+    if full {
+        cmd.arg("--full");
+    }
+    let m = sys::run_measured(quiet(&mut cmd), &ctx.log)?;
+    if m.code != Some(0) {
+        return Err(format!("annals index failed ({:?}); see {}", m.code, ctx.log.display()).into());
+    }
+    let report: Value = serde_json::from_str(m.stdout.trim())?;
+    let n = |k: &str| report.get(k).and_then(Value::as_u64).unwrap_or(0);
+    let len = |k: &str| report.get(k).and_then(Value::as_array).map_or(0, |a| a.len() as u64);
+    let sample = report
+        .get("errors")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .take(3)
+                .map(|e| {
+                    format!("{}: {}", e["path"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or(""))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let run = IndexRun {
+        wall: m.wall,
+        user: m.user,
+        sys: m.sys,
+        peak_rss_kb: m.peak_rss_kb,
+        indexed: n("indexed"),
+        files: n("indexed") + n("unchanged") + len("skipped") + len("errors"),
+        skipped: len("skipped"),
+        errors: len("errors"),
+        size_bytes: sys::dir_size(index),
+    };
+    Ok((run, sample))
+}
+
+fn baseline(ctx: &Ctx, content: &Path, index: &Path) -> Result<IndexRun, Box<dyn std::error::Error>> {
+    let mut cmd = Command::new(ctx.bin_dir.join("bench-baseline"));
+    cmd.arg("--content").arg(content).arg("--index").arg(index).arg("--threads").arg(ctx.threads.to_string());
+    let m = sys::run_measured(quiet(&mut cmd), &ctx.log)?;
+    if m.code != Some(0) {
+        return Err(format!("bench-baseline failed ({:?}); see {}", m.code, ctx.log.display()).into());
+    }
+    let out: Value = serde_json::from_str(m.stdout.trim())?;
+    let docs = out["docs"].as_u64().unwrap_or(0);
+    Ok(IndexRun {
+        wall: m.wall,
+        user: m.user,
+        sys: m.sys,
+        peak_rss_kb: m.peak_rss_kb,
+        indexed: docs,
+        files: docs,
+        size_bytes: sys::dir_size(index),
+        ..IndexRun::default()
+    })
+}
+
+/// Appends a line to each file, remembering its length in `journal` first.
+fn touch(journal: &Path, files: &[PathBuf]) -> std::io::Result<()> {
+    let mut j = String::new();
+    for f in files {
+        let len = std::fs::metadata(f)?.len();
+        let _ = writeln!(j, "{len}\t{}", f.display());
+    }
+    std::fs::write(journal, j)?;
+    for f in files {
+        let mut file = std::fs::OpenOptions::new().append(true).open(f)?;
+        file.write_all(TOUCH_LINE.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Cuts the files listed in `journal` back to their length, and removes the journal.
+fn restore(journal: &Path) -> std::io::Result<()> {
+    let Ok(text) = std::fs::read_to_string(journal) else { return Ok(()) };
+    for line in text.lines() {
+        let Some((len, path)) = line.split_once('\t') else { continue };
+        let Ok(len) = len.parse::<u64>() else { continue };
+        let file = std::fs::OpenOptions::new().write(true).open(path)?;
+        if file.metadata()?.len() > len {
+            file.set_len(len)?;
+        }
+    }
+    std::fs::remove_file(journal)
+}
+
+/// The server process; stopped (SIGTERM, then SIGKILL) when dropped.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        let _ = Command::new("kill").arg("-TERM").arg(&pid).status();
+        for _ in 0..100 {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve_and_load(
+    ctx: &Ctx,
+    index: &Path,
+) -> Result<(Server, ServerMem, Vec<Value>), Box<dyn std::error::Error>> {
+    let log = std::fs::File::options().append(true).open(&ctx.log)?;
+    let started = Instant::now();
+    let mut cmd = Command::new(&ctx.annals);
+    cmd.arg("serve").arg("--index").arg(index).arg("--addr").arg("127.0.0.1:0");
+    let mut child = quiet(&mut cmd).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(log).spawn()?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let server = Server(child);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        for line in lines.by_ref().map_while(Result::ok) {
+            if let Some(addr) = line.trim().strip_prefix("listening on http://") {
+                let _ = tx.send(addr.trim_end_matches('/').to_owned());
+                break;
+            }
+        }
+        // Drain the rest so the server never blocks on a full pipe.
+        for _ in lines {}
+    });
+    let addr: SocketAddr =
+        rx.recv_timeout(Duration::from_secs(120)).map_err(|_| "annals serve did not start")?.parse()?;
+    let pid = server.0.id();
+    let mut mem = ServerMem { startup_secs: started.elapsed().as_secs_f64(), ..ServerMem::default() };
+    let start = sys::memory(pid).unwrap_or_default();
+    (mem.start_rss_kb, mem.start_anon_kb) = (start.rss_kb, start.anon_kb);
+
+    let stop = Arc::new(AtomicBool::new(false));
+    // Peak of the current phase; taken (and reset) after each phase.
+    let phase_peak = Arc::new(Mutex::new(Memory::default()));
+    let sampler = {
+        let stop = stop.clone();
+        let phase_peak = phase_peak.clone();
+        std::thread::spawn(move || {
+            let mut peak = Memory::default();
+            let raise = |peak: &mut Memory, m: &Memory| {
+                peak.rss_kb = peak.rss_kb.max(m.rss_kb);
+                peak.anon_kb = peak.anon_kb.max(m.anon_kb);
+                peak.hwm_kb = peak.hwm_kb.max(m.hwm_kb);
+            };
+            while !stop.load(Ordering::Relaxed) {
+                if let Some(m) = sys::memory(pid) {
+                    raise(&mut peak, &m);
+                    if let Ok(mut p) = phase_peak.lock() {
+                        raise(&mut p, &m);
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            peak
+        })
+    };
+    let mut phases = Vec::new();
+    for (clients, warmup) in [(1, true), (2, false), (32, false)] {
+        let mut cmd = Command::new(ctx.bin_dir.join("bench-load"));
+        cmd.arg("--addr").arg(addr.to_string()).arg("--queries").arg(&ctx.args.queries);
+        cmd.arg("--clients").arg(clients.to_string());
+        cmd.arg("--secs").arg(ctx.args.phase_secs.to_string());
+        cmd.arg("--max-requests").arg(ctx.args.phase_requests.to_string());
+        if warmup {
+            cmd.arg("--warmup");
+        }
+        let out = cmd.stderr(Stdio::inherit()).output()?;
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        eprintln!(
+            "   HTTP {clients:>2} client(s): {} req, {} q/s, p50 {} ms, p99 {} ms, {} errors",
+            get(&v, "requests"),
+            get(&v, "qps"),
+            get(&v, "latency_ms.p50"),
+            get(&v, "latency_ms.p99"),
+            get(&v, "errors")
+        );
+        let mut v = v;
+        let p = phase_peak.lock().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            o.insert("server_peak_rss_kb".into(), p.rss_kb.into());
+            o.insert("server_peak_anon_kb".into(), p.anon_kb.into());
+        }
+        phases.push(v);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let peak = sampler.join().unwrap_or_default();
+    let end = sys::memory(pid).unwrap_or_default();
+    mem.peak_rss_kb = peak.rss_kb.max(end.rss_kb);
+    mem.peak_anon_kb = peak.anon_kb.max(end.anon_kb);
+    mem.hwm_kb = peak.hwm_kb.max(end.hwm_kb);
+    eprintln!(
+        "   server memory: peak RSS {:.1} MB, peak RssAnon {:.1} MB",
+        mb(mem.peak_rss_kb * 1024),
+        mb(mem.peak_anon_kb * 1024)
+    );
+    Ok((server, mem, phases))
+}
+
+/// A value at a dotted path of a JSON object, as text (`-` when missing).
+fn get(v: &Value, path: &str) -> String {
+    match lookup(v, path) {
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) if !other.is_null() => other.to_string(),
+        _ => "-".to_owned(),
+    }
+}
+
+fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.').try_fold(v, |v, k| v.get(k))
+}
+
+fn num(v: &Value, path: &str) -> f64 {
+    lookup(v, path).and_then(Value::as_f64).unwrap_or(f64::NAN)
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+// ---------------------------------------------------------------------------------------
+// Figures derived from the runs.
+
+struct Figures {
+    files: f64,
+    annals_wall: f64,
+    annals_cpu: f64,
+    annals_rss_mb: f64,
+    annals_files_s: f64,
+    annals_docs_s: f64,
+    annals_mb_s: f64,
+    annals_size: f64,
+    annals_errors: u64,
+    base_wall: f64,
+    base_cpu: f64,
+    base_rss_mb: f64,
+    base_files_s: f64,
+    base_mb_s: f64,
+    base_size: f64,
+    noop_wall: f64,
+    incr_wall: f64,
+    p50: f64,
+    p95: f64,
+    p99: f64,
+    qps2: f64,
+    p99_2: f64,
+    qps32: f64,
+    p99_32: f64,
+    http_errors: f64,
+    rss_mb: f64,
+    anon_mb: f64,
+    engine_p50: f64,
+    engine_p99: f64,
+}
+
+fn figures(r: &CorpusResult) -> Figures {
+    let med =
+        |runs: &[IndexRun], f: &dyn Fn(&IndexRun) -> f64| median(&runs.iter().map(f).collect::<Vec<_>>());
+    let annals_wall = med(&r.annals, &|x| x.wall);
+    let base_wall = med(&r.baseline, &|x| x.wall);
+    let docs = med(&r.annals, &|x| x.indexed as f64);
+    let files = r.md_files as f64;
+    let annals_files = med(&r.annals, &|x| x.files as f64);
+    let phase = |i: usize, path: &str| r.http.get(i).map_or(f64::NAN, |v| num(v, path));
+    let errors: f64 = r.http.iter().map(|v| num(v, "errors") + num(v, "warmup.errors").max(0.0)).sum::<f64>()
+        + if r.http.len() < 3 { f64::NAN } else { 0.0 };
+    Figures {
+        files,
+        annals_wall,
+        annals_cpu: med(&r.annals, &|x| x.user + x.sys),
+        annals_rss_mb: med(&r.annals, &|x| x.peak_rss_kb as f64 * 1024.0 / 1e6),
+        annals_files_s: annals_files / annals_wall,
+        annals_docs_s: docs / annals_wall,
+        annals_mb_s: r.md_bytes as f64 / 1e6 / annals_wall,
+        annals_size: med(&r.annals, &|x| x.size_bytes as f64),
+        annals_errors: r.annals.iter().map(|x| x.errors).max().unwrap_or(0),
+        base_wall,
+        base_cpu: med(&r.baseline, &|x| x.user + x.sys),
+        base_rss_mb: med(&r.baseline, &|x| x.peak_rss_kb as f64 * 1024.0 / 1e6),
+        base_files_s: files / base_wall,
+        base_mb_s: r.md_bytes as f64 / 1e6 / base_wall,
+        base_size: med(&r.baseline, &|x| x.size_bytes as f64),
+        noop_wall: r.noop.wall,
+        incr_wall: med(&r.incremental, &|x| x.wall),
+        p50: phase(0, "latency_ms.p50"),
+        p95: phase(0, "latency_ms.p95"),
+        p99: phase(0, "latency_ms.p99"),
+        qps2: phase(1, "qps"),
+        p99_2: phase(1, "latency_ms.p99"),
+        qps32: phase(2, "qps"),
+        p99_32: phase(2, "latency_ms.p99"),
+        http_errors: errors,
+        rss_mb: r.server.peak_rss_kb as f64 * 1024.0 / 1e6,
+        anon_mb: r.server.peak_anon_kb as f64 * 1024.0 / 1e6,
+        engine_p50: num(&r.engine, "latency_ms.p50"),
+        engine_p99: num(&r.engine, "latency_ms.p99"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown.
+
+fn f0(x: f64) -> String {
+    if x.is_nan() {
+        return "-".to_owned();
+    }
+    let s = format!("{:.0}", x);
+    let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+fn f1(x: f64) -> String {
+    if x.is_nan() { "-".to_owned() } else { format!("{x:.1}") }
+}
+
+fn f2(x: f64) -> String {
+    if x.is_nan() { "-".to_owned() } else { format!("{x:.2}") }
+}
+
+fn yes(ok: bool) -> &'static str {
+    if ok { "yes" } else { "**no**" }
+}
+
+fn target_corpus<'a>(ctx: &Ctx, results: &'a [CorpusResult]) -> Option<&'a CorpusResult> {
+    match &ctx.args.targets {
+        Some(label) => results.iter().find(|r| &r.label == label),
+        None => results.iter().max_by_key(|r| r.md_files),
+    }
+}
+
+fn targets_table(ctx: &Ctx, results: &[CorpusResult]) -> String {
+    let mut s = String::new();
+    let Some(r) = target_corpus(ctx, results) else { return s };
+    let g = figures(r);
+    let loaded = if r.busy_before > LOADED || r.busy_after > LOADED {
+        format!(
+            " — **measured under load** (machine {:.0}% busy before, {:.0}% after)",
+            r.busy_before * 100.0,
+            r.busy_after * 100.0
+        )
+    } else {
+        String::new()
+    };
+    let _ =
+        writeln!(s, "Targets, checked on the **{}** corpus ({} page files){loaded}:\n", r.label, f0(g.files));
+    let _ = writeln!(s, "| figure | target | measured | met? |");
+    let _ = writeln!(s, "|---|---|---|---|");
+    let ratio = g.annals_files_s / g.base_files_s;
+    let _ = writeln!(
+        s,
+        "| indexing speed with extraction ÷ raw-Tantivy baseline (files/s) | ≥ 0.5 | {} ({} vs {} files/s) | {} |",
+        f2(ratio),
+        f0(g.annals_files_s),
+        f0(g.base_files_s),
+        yes(ratio >= 0.5)
+    );
+    let _ = writeln!(
+        s,
+        "| indexing throughput (documents/s) | ≥ 3,000 | {} | {} |",
+        f0(g.annals_docs_s),
+        yes(g.annals_docs_s >= 3000.0)
+    );
+    let _ = writeln!(
+        s,
+        "| query latency p50, HTTP, 1 client | ≤ 2 ms | {} ms | {} |",
+        f2(g.p50),
+        yes(g.p50 <= 2.0)
+    );
+    let _ = writeln!(
+        s,
+        "| query latency p99, HTTP, 1 client | ≤ 8 ms | {} ms | {} |",
+        f2(g.p99),
+        yes(g.p99 <= 8.0)
+    );
+    let _ = writeln!(
+        s,
+        "| throughput, 2 clients | ≥ 1,000 q/s | {} q/s | {} |",
+        f0(g.qps2),
+        yes(g.qps2 >= 1000.0)
+    );
+    let _ = writeln!(s, "| server peak RSS | ≤ 300 MB | {} MB | {} |", f1(g.rss_mb), yes(g.rss_mb <= 300.0));
+    let _ = writeln!(
+        s,
+        "| server peak RssAnon | ≤ 100 MB | {} MB | {} |",
+        f1(g.anon_mb),
+        yes(g.anon_mb <= 100.0)
+    );
+    let size_ratio = g.annals_size / g.base_size;
+    let _ = writeln!(
+        s,
+        "| index size ÷ baseline's | ≤ 1.5 | {} ({} vs {} MB) | {} |",
+        f2(size_ratio),
+        f1(g.annals_size / 1e6),
+        f1(g.base_size / 1e6),
+        yes(size_ratio <= 1.5)
+    );
+    let incr = g.incr_wall / g.annals_wall;
+    let _ = writeln!(
+        s,
+        "| incremental run, 1% of files changed ÷ full run | < 10% | {}% ({} s vs {} s) | {} |",
+        f1(incr * 100.0),
+        f2(g.incr_wall),
+        f2(g.annals_wall),
+        yes(incr < 0.10)
+    );
+    let _ = writeln!(
+        s,
+        "| HTTP answers other than 200 (all phases) | 0 | {} | {} |",
+        f0(g.http_errors),
+        yes(g.http_errors == 0.0)
+    );
+    let _ = writeln!(
+        s,
+        "| page files annals could not index | 0 | {} of {} | {} |",
+        f0(g.annals_errors as f64),
+        f0(g.files),
+        yes(g.annals_errors == 0)
+    );
+    if let Some(t0) = ctx.args.started {
+        let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let total = now.saturating_sub(t0) as f64;
+        let _ = writeln!(
+            s,
+            "| `make bench` wall time (build, generation, all corpora) | ≈ 15 min | {} min | {} |",
+            f1(total / 60.0),
+            yes(total <= 16.0 * 60.0)
+        );
+    }
+    s
+}
+
+fn command_output(cmd: &str, args: &[&str]) -> String {
+    Command::new(cmd)
+        .args(args)
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default()
+}
+
+fn render(ctx: &Ctx, results: &[CorpusResult]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{BEGIN}");
+    let _ = writeln!(
+        s,
+        "<!-- Generated by `make bench` (scripts/bench.sh → bench-run); edits here are overwritten. -->\n"
+    );
+    s.push_str(&targets_table(ctx, results));
+
+    // Machine and run.
+    let commit = command_output("git", &["rev-parse", "--short", "HEAD"]);
+    let dirty = !command_output("git", &["status", "--porcelain", "--untracked-files=no"]).is_empty();
+    let _ = writeln!(s, "\n### Machine and run\n");
+    let _ = writeln!(
+        s,
+        "- {} ({} cores online, `nproc` = {}), {:.1} GB RAM, Linux {}",
+        sys::cpu_model(),
+        command_output("getconf", &["_NPROCESSORS_ONLN"]),
+        command_output("nproc", &[]),
+        sys::mem_total_kb() as f64 * 1024.0 / 1e9,
+        std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim()
+    );
+    let _ = writeln!(
+        s,
+        "- {}, commit {commit}{}; {} indexing thread(s) for annals and the baseline; medians of up to {} full runs each (fewer when a corpus's runs pass {} s)",
+        command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+        if dirty { " with uncommitted changes" } else { "" },
+        ctx.threads,
+        ctx.args.runs.max(1),
+        ctx.args.index_budget
+    );
+    for r in results {
+        let loaded = if r.busy_before > LOADED || r.busy_after > LOADED { " — **under load**" } else { "" };
+        let _ = writeln!(
+            s,
+            "- {}: machine busy {:.0}% before / {:.0}% after (load average {} / {}), measured in {:.0} s{loaded}",
+            r.label,
+            r.busy_before * 100.0,
+            r.busy_after * 100.0,
+            r.loadavg_before,
+            r.loadavg_after,
+            r.secs
+        );
+    }
+
+    // Corpora.
+    let _ = writeln!(s, "\n### Corpora\n");
+    let _ = writeln!(
+        s,
+        "| corpus | page files | .md bytes | documents indexed | skipped | errors | how it was made |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---|");
+    for r in results {
+        let last = r.annals.last().cloned().unwrap_or_default();
+        let made = match (&r.note, r.gen_secs) {
+            (Some(n), Some(g)) => format!("{n}; generated in {:.0} s", g),
+            (Some(n), None) => n.clone(),
+            (None, Some(g)) => format!("generated in {:.0} s", g),
+            (None, None) => String::new(),
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} MB | {} | {} | {} | {made} |",
+            r.label,
+            f0(r.md_files as f64),
+            f1(mb(r.md_bytes)),
+            f0(last.indexed as f64),
+            f0(last.skipped as f64),
+            f0(last.errors as f64)
+        );
+    }
+    for r in results.iter().filter(|r| !r.annals_error_sample.is_empty()) {
+        let _ = writeln!(s, "\nFirst errors reported by `annals index` on {}:", r.label);
+        for e in &r.annals_error_sample {
+            let _ = writeln!(s, "- `{e}`");
+        }
+    }
+
+    // Indexing.
+    let _ = writeln!(s, "\n### Indexing (full rebuild into an empty folder; medians)\n");
+    let _ = writeln!(
+        s,
+        "| corpus | indexer | runs | wall | CPU (user+sys) | files/s | documents/s | MB/s of .md | peak RSS | index size |"
+    );
+    let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for r in results {
+        let g = figures(r);
+        let _ = writeln!(
+            s,
+            "| {} | annals | {} | {} s | {} s | {} | {} | {} | {} MB | {} MB |",
+            r.label,
+            r.annals.len(),
+            f2(g.annals_wall),
+            f2(g.annals_cpu),
+            f0(g.annals_files_s),
+            f0(g.annals_docs_s),
+            f1(g.annals_mb_s),
+            f1(g.annals_rss_mb),
+            f1(g.annals_size / 1e6)
+        );
+        let _ = writeln!(
+            s,
+            "| | raw Tantivy | {} | {} s | {} s | {} | {} | {} | {} MB | {} MB |",
+            r.baseline.len(),
+            f2(g.base_wall),
+            f2(g.base_cpu),
+            f0(g.base_files_s),
+            f0(g.base_files_s),
+            f1(g.base_mb_s),
+            f1(g.base_rss_mb),
+            f1(g.base_size / 1e6)
+        );
+        let _ = writeln!(
+            s,
+            "| | annals ÷ baseline | | {}× | {}× | {} | | | {}× | {}× |",
+            f2(g.annals_wall / g.base_wall),
+            f2(g.annals_cpu / g.base_cpu),
+            f2(g.annals_files_s / g.base_files_s),
+            f2(g.annals_rss_mb / g.base_rss_mb),
+            f2(g.annals_size / g.base_size)
+        );
+    }
+    let _ = writeln!(s, "\nEvery run (wall seconds): ");
+    for r in results {
+        let w = |runs: &[IndexRun]| runs.iter().map(|x| f2(x.wall)).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(s, "- {}: annals {}; baseline {}", r.label, w(&r.annals), w(&r.baseline));
+    }
+
+    // Incremental.
+    let _ = writeln!(s, "\n### Incremental runs (`annals index` without `--full`)\n");
+    let _ = writeln!(
+        s,
+        "| corpus | nothing changed | 1% of files changed (median) | files changed | ÷ full run | every 1% run |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---|");
+    for r in results {
+        let g = figures(r);
+        let _ = writeln!(
+            s,
+            "| {} | {} s | {} s | {} | {}% | {} |",
+            r.label,
+            f2(g.noop_wall),
+            f2(g.incr_wall),
+            r.touched,
+            f1(g.incr_wall / g.annals_wall * 100.0),
+            r.incremental.iter().map(|x| f2(x.wall)).collect::<Vec<_>>().join(", ")
+        );
+    }
+
+    // Queries.
+    let nq = annals_bench::queries::load(&ctx.args.queries).map_or(0, |q| q.len());
+    let _ = writeln!(s, "\n### Queries over HTTP (`/api/search?q=…&year=…`, facets and snippets on)\n");
+    let _ = writeln!(
+        s,
+        "{nq} queries from `{}`, cycled; a warm-up pass first; each phase at most {} s or {} requests. Latencies in ms.\n",
+        ctx.args.queries.display(),
+        ctx.args.phase_secs,
+        f0(ctx.args.phase_requests as f64)
+    );
+    let _ = writeln!(
+        s,
+        "| corpus | clients | requests | q/s | p50 | p95 | p99 | max | errors | server peak RSS / RssAnon in the phase |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for r in results {
+        for (i, v) in r.http.iter().enumerate() {
+            let kb = |k: &str| f1(num(v, k) * 1024.0 / 1e6);
+            let mut mem = format!("{} / {} MB", kb("server_peak_rss_kb"), kb("server_peak_anon_kb"));
+            if i == 0 {
+                let _ = write!(
+                    mem,
+                    " (after start {} / {} MB)",
+                    f1(r.server.start_rss_kb as f64 * 1024.0 / 1e6),
+                    f1(r.server.start_anon_kb as f64 * 1024.0 / 1e6)
+                );
+            }
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {mem} |",
+                if i == 0 { r.label.as_str() } else { "" },
+                get(v, "clients"),
+                f0(num(v, "requests")),
+                f0(num(v, "qps")),
+                f2(num(v, "latency_ms.p50")),
+                f2(num(v, "latency_ms.p95")),
+                f2(num(v, "latency_ms.p99")),
+                f2(num(v, "latency_ms.max")),
+                get(v, "errors")
+            );
+        }
+    }
+    for r in results {
+        for v in &r.http {
+            if let Some(e) = lookup(v, "first_error").and_then(Value::as_str) {
+                let _ = writeln!(s, "\nFirst error on {} with {} clients: `{e}`", r.label, get(v, "clients"));
+            }
+        }
+    }
+
+    let _ = writeln!(s, "\n### What HTTP costs: in-process `Engine::search` vs HTTP with 1 client (ms)\n");
+    let _ = writeln!(
+        s,
+        "| corpus | in-process p50 | p95 | p99 | HTTP p50 | p95 | p99 | queries with no hit | mean hits |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for r in results {
+        let g = figures(r);
+        let empty = lookup(&r.engine, "empty_queries").and_then(Value::as_array).map_or(0, Vec::len);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            r.label,
+            f2(g.engine_p50),
+            f2(num(&r.engine, "latency_ms.p95")),
+            f2(g.engine_p99),
+            f2(g.p50),
+            f2(g.p95),
+            f2(g.p99),
+            empty,
+            get(&r.engine, "mean_total")
+        );
+    }
+
+    // Per class.
+    let classes: Vec<String> = annals_bench::queries::load(&ctx.args.queries)
+        .map(|q| annals_bench::queries::classes(&q))
+        .unwrap_or_default();
+    let _ = writeln!(s, "\n### Per query class (ms; in-process p50 / p99, then HTTP 1 client p50 / p99)\n");
+    let mut head = "| class |".to_owned();
+    let mut rule = "|---|".to_owned();
+    for r in results {
+        let _ = write!(head, " {} in-process | {} HTTP |", r.label, r.label);
+        rule.push_str("---:|---:|");
+    }
+    let _ = writeln!(s, "{head}\n{rule}");
+    for c in &classes {
+        let mut row = format!("| {c} |");
+        for r in results {
+            let e = |p: &str| f2(num(&r.engine, &format!("classes.{c}.{p}")));
+            let h =
+                |p: &str| r.http.first().map_or("-".to_owned(), |v| f2(num(v, &format!("classes.{c}.{p}"))));
+            let _ = write!(row, " {} / {} | {} / {} |", e("p50"), e("p99"), h("p50"), h("p99"));
+        }
+        let _ = writeln!(s, "{row}");
+    }
+
+    // Growth.
+    if let Some(big) = target_corpus(ctx, results) {
+        let small = results.iter().filter(|r| r.md_files < big.md_files).max_by_key(|r| r.md_files);
+        if let Some(small) = small {
+            let (a, b) = (figures(small), figures(big));
+            let _ = writeln!(s, "\n### Growth from {} to {}\n", small.label, big.label);
+            let _ = writeln!(s, "| figure | {} | {} | ratio |", small.label, big.label);
+            let _ = writeln!(s, "|---|---:|---:|---:|");
+            let mut row = |name: &str, x: f64, y: f64, unit: &str| {
+                let fmt = |v: f64| if v >= 100.0 { f0(v) } else { f2(v) };
+                let (x_s, y_s) = (fmt(x), fmt(y));
+                let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+                let _ = writeln!(s, "| {name} | {x_s}{unit} | {y_s}{unit} | {}× |", f2(y / x));
+            };
+            row("page files", a.files, b.files, "");
+            row("full index, annals", a.annals_wall, b.annals_wall, "s");
+            row("full index, baseline", a.base_wall, b.base_wall, "s");
+            row("annals files/s", a.annals_files_s, b.annals_files_s, "");
+            row("index size, annals", a.annals_size / 1e6, b.annals_size / 1e6, "MB");
+            row("indexer peak RSS, annals", a.annals_rss_mb, b.annals_rss_mb, "MB");
+            row("incremental, nothing changed", a.noop_wall, b.noop_wall, "s");
+            row("incremental, 1% changed", a.incr_wall, b.incr_wall, "s");
+            row("HTTP p50, 1 client", a.p50, b.p50, "ms");
+            row("HTTP p99, 1 client", a.p99, b.p99, "ms");
+            row("in-process p50", a.engine_p50, b.engine_p50, "ms");
+            row("q/s, 2 clients", a.qps2, b.qps2, "");
+            row("p99, 2 clients", a.p99_2, b.p99_2, "ms");
+            row("q/s, 32 clients", a.qps32, b.qps32, "");
+            row("p99, 32 clients", a.p99_32, b.p99_32, "ms");
+            row("server peak RSS", a.rss_mb, b.rss_mb, "MB");
+            row("server peak RssAnon", a.anon_mb, b.anon_mb, "MB");
+        }
+    }
+
+    let _ = writeln!(s, "\n### Commands\n");
+    let _ = writeln!(s, "```sh");
+    let _ = writeln!(
+        s,
+        "make bench        # = scripts/bench.sh; BENCH_SIZES, BENCH_RUNS, BENCH_PHASE_SECS override"
+    );
+    let mut shown = false;
+    for r in results {
+        let slug: String = r.label.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+        if !shown {
+            let w = ctx.args.work.display();
+            let t = ctx.threads;
+            let _ = writeln!(s, "# per corpus, e.g. {}:", r.label);
+            let _ = writeln!(
+                s,
+                "target/release/annals index --content {} --index {w}/index-{slug} --full --json --threads {t}",
+                r.dir
+            );
+            let _ = writeln!(
+                s,
+                "target/release/bench-baseline --content {} --index {w}/baseline-{slug} --threads {t}",
+                r.dir
+            );
+            let _ = writeln!(
+                s,
+                "target/release/annals index --content {} --index {w}/index-{slug} --json --threads {t}   # incremental",
+                r.dir
+            );
+            let _ = writeln!(s, "target/release/annals serve --index {w}/index-{slug} --addr 127.0.0.1:0");
+            let _ = writeln!(
+                s,
+                "target/release/bench-load --addr 127.0.0.1:PORT --queries {} --clients 1 --warmup --secs {} --max-requests {}   # then 2, 32",
+                ctx.args.queries.display(),
+                ctx.args.phase_secs,
+                ctx.args.phase_requests
+            );
+            let _ = writeln!(
+                s,
+                "target/release/bench-engine --index {w}/index-{slug} --queries {} --secs {}",
+                ctx.args.queries.display(),
+                ctx.args.phase_secs
+            );
+            shown = true;
+        }
+    }
+    let _ = writeln!(s, "```\n\nRaw figures of this run: `{}/results.json`.", ctx.args.work.display());
+    let _ = writeln!(s, "{END}");
+    s
+}
+
+/// Replaces the generated section of `path` (creating the file, or appending the section,
+/// when there is none).
+fn replace_generated(path: &Path, section: &str) -> std::io::Result<()> {
+    let old = std::fs::read_to_string(path).unwrap_or_default();
+    let new = match (old.find(BEGIN), old.find(END)) {
+        (Some(b), Some(e)) if e > b => {
+            format!("{}{}{}", &old[..b], section.trim_end(), &old[e + END.len()..])
+        }
+        _ if old.is_empty() => format!("# Benchmarks\n\n{section}"),
+        _ => format!("{}\n\n{section}", old.trim_end()),
+    };
+    std::fs::write(path, new)
+}

@@ -1,0 +1,227 @@
+//! The fuzz targets' properties. Each `check_*` runs one entry point of annals on one input
+//! and returns `Err(what broke)` when a documented property does not hold; a panic inside is
+//! the other kind of failure (the callers catch it: proptest, libFuzzer).
+//!
+//! | target | entry point | properties |
+//! |---|---|---|
+//! | `read_page` | [`annals_grav::read_page`] | no panic; an error names the file and a line inside it (1 ..= lines of the file); a post's route and URL start with `/` |
+//! | `grav_date` | [`annals_grav::parse_grav_date`] | no panic; [`check_grav_date_exact`]: a well-formed date in Grav's usual shapes reads back to the same day and time |
+//! | `extract` | [`annals_extract::extract`] | no panic; `start <= end <= chars`, the text between the offsets is the mention's text; date values are `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `A/B` with A not after B, or empty |
+//! | `query` | [`annals_server::engine::query::parse`], [`annals_server::SearchRequest::from_params`], [`annals_server::Engine`] | no panic; a parameter error names a parameter that was given; the engine answers every valid request (search, suggest, facet values, timeline, post) without an error, and a page never holds more than `per_page` hits |
+
+use annals_grav::{Outcome, PageFile, Site};
+use annals_server::{Engine, SearchRequest};
+use jiff::civil::Date;
+
+/// The fixed "now" the page checks read pages at.
+pub fn now() -> jiff::Timestamp {
+    jiff::Timestamp::from_second(1_750_000_000).expect("valid timestamp")
+}
+
+/// Lines of a file, counting `\n`, and lone `\r` as old Mac files do (a last line without a
+/// line break counts; an empty file has one line).
+pub fn line_count(bytes: &[u8]) -> usize {
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    let cr = bytes.iter().filter(|&&b| b == b'\r').count();
+    lf.max(cr) + 1
+}
+
+/// `read_page` on one file's bytes.
+pub fn check_read_page(site: &Site, file: &PageFile, bytes: &[u8]) -> Result<(), String> {
+    match annals_grav::read_page(site, file, bytes, None, now()) {
+        Ok(Outcome::Post(post)) => {
+            if !post.route.starts_with('/') || !post.url.starts_with('/') {
+                return Err(format!("route {:?} / url {:?} do not start with `/`", post.route, post.url));
+            }
+            if post.lang.is_empty() {
+                return Err("empty language".into());
+            }
+            Ok(())
+        }
+        Ok(Outcome::Skipped(reason)) => {
+            if reason.is_empty() {
+                return Err("skipped without a reason".into());
+            }
+            Ok(())
+        }
+        Err(e) => {
+            if e.path != file.path {
+                return Err(format!("error names {} instead of {}", e.path.display(), file.path.display()));
+            }
+            if let Some(line) = e.line {
+                let lines = line_count(bytes);
+                if line == 0 || line > lines {
+                    return Err(format!(
+                        "error line {line} is outside the file's {lines} lines: {}",
+                        e.message
+                    ));
+                }
+            }
+            if e.message.is_empty() {
+                return Err("error without a message".into());
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `parse_grav_date` on any input: only "no panic" (and a value is a real instant).
+pub fn check_grav_date(s: &str, format: Option<&str>, tz: &jiff::tz::TimeZone) -> Result<(), String> {
+    if let Ok(z) = annals_grav::parse_grav_date(s, format, tz) {
+        // Formatting must work for every value the parser returns (the index stores RFC 3339).
+        let _ = z.timestamp().to_string();
+    }
+    Ok(())
+}
+
+/// A well-formed date written as `text` (in one of Grav's usual shapes) must read back as
+/// `want` to the minute, in the zone `tz` (use a zone without DST gaps: UTC or a fixed offset).
+pub fn check_grav_date_exact(
+    text: &str,
+    format: Option<&str>,
+    tz: &jiff::tz::TimeZone,
+    want: jiff::civil::DateTime,
+) -> Result<(), String> {
+    let got = annals_grav::parse_grav_date(text, format, tz)
+        .map_err(|e| format!("{text:?} (format {format:?}) was not read: {e}"))?
+        .datetime();
+    let minute = |d: jiff::civil::DateTime| (d.date(), d.hour(), d.minute());
+    if minute(got) != minute(want) {
+        return Err(format!("{text:?} (format {format:?}) read as {got}, expected {want}"));
+    }
+    Ok(())
+}
+
+/// `extract` on one text.
+pub fn check_extract(text: &str, lang: &str, dct: Option<Date>) -> Result<(), String> {
+    let x = annals_extract::extract(text, lang, dct);
+    let chars: Vec<char> = text.chars().collect();
+    let spans = x
+        .persons
+        .iter()
+        .map(|p| ("person", p.start, p.end, &p.text))
+        .chain(x.dates.iter().map(|d| ("date", d.start, d.end, &d.text)));
+    for (kind, start, end, said) in spans {
+        if start > end || end > chars.len() {
+            return Err(format!("{kind} {said:?}: offsets {start}..{end} outside 0..{}", chars.len()));
+        }
+        let slice: String = chars[start..end].iter().collect();
+        if &slice != said {
+            return Err(format!("{kind} {said:?}: text at {start}..{end} is {slice:?}"));
+        }
+    }
+    for p in &x.persons {
+        if p.key.is_empty() || p.name.is_empty() {
+            return Err(format!("person {:?} has key {:?} and name {:?}", p.text, p.key, p.name));
+        }
+    }
+    for d in &x.dates {
+        if !d.value.is_empty() {
+            iso_value(&d.value).map_err(|e| format!("date {:?}: value {:?}: {e}", d.text, d.value))?;
+        }
+    }
+    Ok(())
+}
+
+/// First and last day of an ISO value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `A/B`).
+pub fn iso_value(v: &str) -> Result<(Date, Date), String> {
+    if let Some((a, b)) = v.split_once('/') {
+        let (a0, a1) = iso_single(a)?;
+        let (b0, b1) = iso_single(b)?;
+        if a0 > b0 || a1 > b1 {
+            return Err(format!("range starts after it ends ({a} > {b})"));
+        }
+        return Ok((a0, b1));
+    }
+    iso_single(v)
+}
+
+fn iso_single(v: &str) -> Result<(Date, Date), String> {
+    let num = |s: &str, len: usize| -> Result<i16, String> {
+        if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().map_err(|_| format!("`{s}` is not a number"))
+        } else {
+            Err(format!("`{s}` is not {len} digits"))
+        }
+    };
+    let parts: Vec<&str> = v.split('-').collect();
+    let y = num(parts[0], 4)?;
+    let bad = |e: jiff::Error| e.to_string();
+    match parts.len() {
+        1 => Ok((Date::new(y, 1, 1).map_err(bad)?, Date::new(y, 12, 31).map_err(bad)?)),
+        2 => {
+            let m = num(parts[1], 2)? as i8;
+            let first = Date::new(y, m, 1).map_err(bad)?;
+            Ok((first, first.last_of_month()))
+        }
+        3 => {
+            let d = Date::new(y, num(parts[1], 2)? as i8, num(parts[2], 2)? as i8).map_err(bad)?;
+            Ok((d, d))
+        }
+        _ => Err("too many parts".into()),
+    }
+}
+
+/// True when `HARDNESS_FUZZ_KNOWN` is set: the checks then also fail on the findings already
+/// reported (see `tests/fuzz.rs`, `r_f*`), which are otherwise let through so that
+/// `make test` stays green until their owners fix them.
+pub fn known_findings() -> bool {
+    std::env::var_os("HARDNESS_FUZZ_KNOWN").is_some()
+}
+
+/// A date parameter whose year Tantivy's `DateTime` (nanoseconds in an `i64`) cannot hold:
+/// outside 1678..=2261 (finding F1).
+pub fn outside_tantivy_dates(key: &str, value: &str) -> bool {
+    if !matches!(key, "from" | "to" | "event_from" | "event_to") {
+        return false;
+    }
+    let year: String = value.trim().chars().take_while(char::is_ascii_digit).collect();
+    year.parse::<i32>().is_ok_and(|y| !(1678..=2261).contains(&y))
+}
+
+/// Facets the HTTP layer offers (`/api/facets/{facet}`).
+pub const FACETS: [&str; 7] = ["person", "year", "month", "lang", "category", "tag", "event_year"];
+
+/// Every engine call an HTTP route makes, with the parameters `pairs` (as a query string
+/// would give them).
+pub fn check_engine(engine: &Engine, pairs: &[(String, String)]) -> Result<(), String> {
+    for (k, v) in pairs {
+        if k == "q" || k == "query" {
+            let _ = annals_server::engine::query::parse(v);
+        }
+    }
+    if !known_findings() && pairs.iter().any(|(k, v)| outside_tantivy_dates(k, v)) {
+        // Known finding F1: dates outside 1678..2262 overflow Tantivy's nanosecond DateTime.
+        return Ok(());
+    }
+    let req = match SearchRequest::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+        Ok(r) => r,
+        Err(e) => {
+            if !pairs.iter().any(|(k, _)| *k == e.parameter) {
+                return Err(format!("error names parameter {:?}, which was not given: {e}", e.parameter));
+            }
+            return Ok(());
+        }
+    };
+    let res = engine.search(&req).map_err(|e| format!("search failed: {e} ({e:?})"))?;
+    if res.hits.len() > req.per_page {
+        return Err(format!("{} hits on a page of {}", res.hits.len(), req.per_page));
+    }
+    if res.hits.len() > res.total {
+        return Err(format!("{} hits but total {}", res.hits.len(), res.total));
+    }
+    serde_json::to_string(&res).map_err(|e| format!("response does not serialise: {e}"))?;
+    let seed = req.q.bytes().fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize));
+    let limit = 1 + seed % 20;
+    let s = engine.suggest(&req.q, req.lang.as_deref(), limit).map_err(|e| format!("suggest failed: {e}"))?;
+    serde_json::to_string(&s).map_err(|e| format!("suggestions do not serialise: {e}"))?;
+    let facet = FACETS[seed % FACETS.len()];
+    let typed = annals_server::engine::request::clip(&req.q, 200);
+    let f = engine.facet_search(facet, typed, &req).map_err(|e| format!("facet values failed: {e}"))?;
+    serde_json::to_string(&f).map_err(|e| format!("facet values do not serialise: {e}"))?;
+    let t = engine.timeline(&req).map_err(|e| format!("timeline failed: {e}"))?;
+    serde_json::to_string(&t).map_err(|e| format!("timeline does not serialise: {e}"))?;
+    let id = annals_server::engine::request::clip(&req.q, 2048);
+    engine.post(id).map_err(|e| format!("post failed: {e}"))?;
+    Ok(())
+}
