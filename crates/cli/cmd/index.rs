@@ -1,6 +1,6 @@
 //! `annals index`: one indexing run, with a progress bar on a terminal.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use annals_index::{IngestOptions, Progress, Report};
@@ -41,22 +41,24 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     }
     .with_context(|| format!("indexing {} into {}", args.content.display(), args.index.display()))?;
 
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string(&report)?);
+        writeln!(out, "{}", serde_json::to_string(&report)?)?;
     } else {
-        print_report(&report);
+        print_report(&mut out, &report)?;
     }
     Ok(if args.strict && !report.errors.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn print_report(r: &Report) {
+fn print_report(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
     for e in &r.errors {
         match e.line {
             Some(line) => eprintln!("error: {}:{line}: {}", e.path, e.message),
             None => eprintln!("error: {}: {}", e.path, e.message),
         }
     }
-    println!(
+    writeln!(
+        out,
         "{} indexed, {} unchanged, {} removed, {} skipped, {} errors; {} documents from {} site(s) in {:.2}s",
         r.indexed,
         r.unchanged,
@@ -66,7 +68,7 @@ fn print_report(r: &Report) {
         r.documents,
         r.sites,
         r.took.as_secs_f64()
-    );
+    )?;
     let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
     for s in &r.skipped {
         // Group by the reason's first word (`duplicate`, `unpublished`, `publish_date`, ...).
@@ -74,6 +76,7 @@ fn print_report(r: &Report) {
         *reasons.entry(kind).or_default() += 1;
     }
     for (reason, n) in reasons {
-        println!("  skipped {n:>5}  {reason}");
+        writeln!(out, "  skipped {n:>5}  {reason}")?;
     }
+    Ok(())
 }

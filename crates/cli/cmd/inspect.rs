@@ -1,5 +1,6 @@
 //! `annals inspect PATH`: what one post yields, without touching an index.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -76,29 +77,30 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
         event_dates: &doc.event_dates,
         summary: &p.summary,
     };
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&view)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&view)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     // The same words as the JSON output (`file_name`, `front_matter`, ...).
     let name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_owned();
     let lang_source = name(serde_json::to_value(view.lang_source)?);
     let date_source = name(serde_json::to_value(view.date_source)?);
-    println!("{}", view.title);
-    println!("  path       {}", view.path);
-    println!("  url        {}", view.url);
+    writeln!(out, "{}", view.title)?;
+    writeln!(out, "  path       {}", view.path)?;
+    writeln!(out, "  url        {}", view.url)?;
     let detected = view.detected_lang.map(|d| format!(", detected {d}")).unwrap_or_default();
-    println!("  language   {} (from {lang_source}{detected})", view.lang);
-    println!("  published  {} (from {date_source})", view.published);
+    writeln!(out, "  language   {} (from {lang_source}{detected})", view.lang)?;
+    writeln!(out, "  published  {} (from {date_source})", view.published)?;
     for (k, v) in view.taxonomy {
-        println!("  {k:<10} {}", v.join(", "));
+        writeln!(out, "  {k:<10} {}", v.join(", "))?;
     }
-    println!("  people");
+    writeln!(out, "  people")?;
     for person in view.people {
         let role = person.role.as_deref().map(|r| format!(" — {r}")).unwrap_or_default();
-        println!("    {}{role}  [{}]", person.name, person.key);
+        writeln!(out, "    {}{role}  [{}]", person.name, person.key)?;
     }
-    println!("  events     {}", view.event_dates.join(", "));
-    println!("  summary    {}", view.summary);
+    writeln!(out, "  events     {}", view.event_dates.join(", "))?;
+    writeln!(out, "  summary    {}", view.summary)?;
     Ok(ExitCode::SUCCESS)
 }

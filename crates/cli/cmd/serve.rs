@@ -1,6 +1,6 @@
 //! `annals serve`: the HTTP service, optionally re-indexing a content folder as it changes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -59,7 +59,7 @@ fn ingest_options(content: &Path, index: &Path) -> IngestOptions {
 
 /// Re-indexes whenever the content folder's files change (name, size or modification
 /// time), then reloads the engine.
-fn watch(content: &PathBuf, index: &Path, engine: &annals_server::Engine) {
+fn watch(content: &Path, index: &Path, engine: &annals_server::Engine) {
     let mut last = fingerprint(content);
     loop {
         std::thread::sleep(WATCH_EVERY);

@@ -240,7 +240,8 @@ pub fn hostile_request(rng: &mut Rng) -> Request {
     let long = |rng: &mut Rng, bytes: usize| {
         let mut s = String::new();
         while s.len() < bytes {
-            s.push_str(*rng.pick(&words));
+            let w: &&str = rng.pick(&words);
+            s.push_str(w);
             s.push(' ');
         }
         s

@@ -241,7 +241,9 @@ impl<'a> QueryBuilder<'a> {
             let prefix = q.last_is_prefix && gi == last;
             let alternatives: Vec<Box<dyn Query>> =
                 group.iter().map(|item| self.item(item, prefix, true)).collect();
-            if !all_stop && !(prefix && !is_date_group(group)) && is_stop_group(group) {
+            // The word being typed stays required unless it is a date (`forum 2019`).
+            let optional = is_stop_group(group) && !all_stop && (!prefix || is_date_group(group));
+            if optional {
                 clauses.push((Occur::Should, one_of(alternatives)));
             } else {
                 groups.push(one_of(alternatives));
