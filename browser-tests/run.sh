@@ -22,6 +22,9 @@ export SCREENSHOTS=${SCREENSHOTS:-$root/target/screenshots}
 fail() { echo "browser-tests: $*" >&2; exit 2; }
 [[ -x $bin ]] || fail "no annals binary at $bin (build it first: cargo build --release)"
 [[ -d $content ]] || fail "no content folder at $content"
+# Paths given relative to where we were called from stay valid after the `cd` below.
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+content=$(cd "$content" && pwd)
 [[ -x $CHROMIUM ]] || fail "no Chromium at $CHROMIUM (apt-get install -y chromium)"
 command -v node >/dev/null || fail "node is required"
 (($(node -p 'process.versions.node.split(".")[0]') >= 20)) || fail "node 20 or newer is required (playwright-core)"
