@@ -22,8 +22,10 @@ extract_arbitrary_unicode query_parse_never_panics engine_answers_every_request
 engine_answers_every_query"
 TARGETS="${FUZZ_TARGETS:-$ALL}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR_FUZZ:-target/hardness-fuzz}"
+case "$CARGO_TARGET_DIR" in /*) ;; *) CARGO_TARGET_DIR="$PWD/$CARGO_TARGET_DIR" ;; esac
 export CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true
 export CARGO_PROFILE_RELEASE_DEBUG_ASSERTIONS=true
+# Absolute: the test binaries run in crates/hardness.
 REPORT="$CARGO_TARGET_DIR/fuzz-report.tsv"
 LOG="$CARGO_TARGET_DIR/fuzz.log"
 

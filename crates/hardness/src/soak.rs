@@ -90,8 +90,8 @@ pub struct SoakReport {
     pub index_runs_failed: u64,
     /// First failing indexer run, if any.
     pub index_failure: Option<String>,
-    /// Server memory samples: `(seconds since start, VmRSS KiB)`.
-    pub rss: Vec<(f64, u64)>,
+    /// Server memory samples: `(seconds since start, VmRSS KiB, RssAnon KiB)`.
+    pub rss: Vec<(f64, u64, u64)>,
     /// Documents in the index at the start and at the end (`/healthz`).
     pub documents: (u64, u64),
     /// The server was still running at the end.
@@ -109,21 +109,35 @@ impl SoakReport {
                 .all(|p| p.status_5xx == 0 && p.connection_errors == 0 && p.normal_not_200 == 0)
     }
 
-    /// First, last and highest VmRSS (MiB) and the slope of a least-squares line (MiB/min).
-    pub fn rss_summary(&self) -> Option<(f64, f64, f64, f64)> {
+    /// VmRSS (MiB): first, last, highest, and the slope of a least-squares line (MiB/min)
+    /// over all samples and over the second half (after warm-up).
+    pub fn rss_summary(&self) -> Option<RssSummary> {
         let s = &self.rss;
-        if s.len() < 2 {
+        if s.len() < 4 {
             return None;
         }
         let mib = |k: u64| k as f64 / 1024.0;
-        let n = s.len() as f64;
-        let mt = s.iter().map(|p| p.0).sum::<f64>() / n;
-        let mr = s.iter().map(|p| mib(p.1)).sum::<f64>() / n;
-        let cov: f64 = s.iter().map(|p| (p.0 - mt) * (mib(p.1) - mr)).sum();
-        let var: f64 = s.iter().map(|p| (p.0 - mt) * (p.0 - mt)).sum();
-        let slope = if var > 0.0 { cov / var * 60.0 } else { 0.0 };
-        let max = s.iter().map(|p| p.1).max().unwrap_or(0);
-        Some((mib(s[0].1), mib(s[s.len() - 1].1), mib(max), slope))
+        let slope = |pts: &[(f64, u64, u64)], pick: fn(&(f64, u64, u64)) -> u64| {
+            let n = pts.len() as f64;
+            let mt = pts.iter().map(|p| p.0).sum::<f64>() / n;
+            let mr = pts.iter().map(|p| mib(pick(p))).sum::<f64>() / n;
+            let cov: f64 = pts.iter().map(|p| (p.0 - mt) * (mib(pick(p)) - mr)).sum();
+            let var: f64 = pts.iter().map(|p| (p.0 - mt) * (p.0 - mt)).sum();
+            if var > 0.0 { cov / var * 60.0 } else { 0.0 }
+        };
+        let half = &s[s.len() / 2..];
+        Some(RssSummary {
+            first: mib(s[0].1),
+            last: mib(s[s.len() - 1].1),
+            max: mib(s.iter().map(|p| p.1).max().unwrap_or(0)),
+            slope: slope(s, |p| p.1),
+            slope_second_half: slope(half, |p| p.1),
+            anon_first: mib(s[0].2),
+            anon_last: mib(s[s.len() - 1].2),
+            anon_max: mib(s.iter().map(|p| p.2).max().unwrap_or(0)),
+            anon_slope_second_half: slope(half, |p| p.2),
+            samples: s.len(),
+        })
     }
 
     /// The report as text, for people.
@@ -143,10 +157,14 @@ impl SoakReport {
         if let Some(f) = &self.index_failure {
             out.push_str(&format!("first indexer failure: {f}\n"));
         }
-        if let Some((first, last, max, slope)) = self.rss_summary() {
+        if let Some(r) = self.rss_summary() {
             out.push_str(&format!(
-                "server VmRSS ({} samples): first {first:.1} MiB, last {last:.1} MiB, max {max:.1} MiB, slope {slope:+.2} MiB/min\n",
-                self.rss.len()
+                "server VmRSS ({} samples, 1/s): first {:.1} MiB, last {:.1} MiB, max {:.1} MiB; slope {:+.2} MiB/min overall, {:+.2} MiB/min over the second half\n",
+                r.samples, r.first, r.last, r.max, r.slope, r.slope_second_half
+            ));
+            out.push_str(&format!(
+                "server RssAnon (heap, without mapped index files): first {:.1} MiB, last {:.1} MiB, max {:.1} MiB; slope over the second half {:+.2} MiB/min\n",
+                r.anon_first, r.anon_last, r.anon_max, r.anon_slope_second_half
             ));
         }
         for f in self.failures.iter().take(20) {
@@ -157,8 +175,13 @@ impl SoakReport {
 
     /// The report as JSON.
     pub fn json(&self) -> serde_json::Value {
-        let rss = self.rss_summary().map(|(first, last, max, slope)| {
-            serde_json::json!({"first_mib": first, "last_mib": last, "max_mib": max, "slope_mib_per_min": slope, "samples": self.rss.len()})
+        let rss = self.rss_summary().map(|r| {
+            serde_json::json!({
+                "samples": r.samples, "first_mib": r.first, "last_mib": r.last, "max_mib": r.max,
+                "slope_mib_per_min": r.slope, "slope_second_half_mib_per_min": r.slope_second_half,
+                "anon_first_mib": r.anon_first, "anon_last_mib": r.anon_last, "anon_max_mib": r.anon_max,
+                "anon_slope_second_half_mib_per_min": r.anon_slope_second_half,
+            })
         });
         serde_json::json!({
             "passed": self.passed(),
@@ -176,6 +199,31 @@ impl SoakReport {
             "failures": self.failures.iter().take(50).map(|f| serde_json::json!({"request": f.request, "status": f.status, "detail": f.detail})).collect::<Vec<_>>(),
         })
     }
+}
+
+/// Memory figures of a run (MiB, MiB/min).
+#[derive(Debug, Clone, Copy)]
+pub struct RssSummary {
+    /// First VmRSS sample.
+    pub first: f64,
+    /// Last VmRSS sample.
+    pub last: f64,
+    /// Highest VmRSS sample.
+    pub max: f64,
+    /// Least-squares slope of VmRSS over the whole run.
+    pub slope: f64,
+    /// Least-squares slope of VmRSS over the second half.
+    pub slope_second_half: f64,
+    /// First RssAnon sample.
+    pub anon_first: f64,
+    /// Last RssAnon sample.
+    pub anon_last: f64,
+    /// Highest RssAnon sample.
+    pub anon_max: f64,
+    /// Least-squares slope of RssAnon over the second half.
+    pub anon_slope_second_half: f64,
+    /// Samples.
+    pub samples: usize,
 }
 
 /// Queries of `../shared/bench/queries.txt` (`CLASS<TAB>QUERY<TAB>YEAR`), with `&year=` when
@@ -346,7 +394,12 @@ pub fn run(cfg: &SoakConfig) -> Result<SoakReport, String> {
         std::thread::spawn(move || {
             while !stop.load(Ordering::Relaxed) {
                 if let Some(k) = process::rss_kib(pid) {
-                    rss.lock().unwrap_or_else(|p| p.into_inner()).push((started.elapsed().as_secs_f64(), k));
+                    let anon = process::rss_anon_kib(pid).unwrap_or(0);
+                    rss.lock().unwrap_or_else(|p| p.into_inner()).push((
+                        started.elapsed().as_secs_f64(),
+                        k,
+                        anon,
+                    ));
                 }
                 std::thread::sleep(Duration::from_secs(1));
             }

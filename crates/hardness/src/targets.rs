@@ -18,12 +18,24 @@ pub fn now() -> jiff::Timestamp {
     jiff::Timestamp::from_second(1_750_000_000).expect("valid timestamp")
 }
 
-/// Lines of a file, counting `\n`, and lone `\r` as old Mac files do (a last line without a
-/// line break counts; an empty file has one line).
+/// Lines of a file: `\r\n`, a lone `\r` (old Mac files) and a lone `\n` each end a line, so
+/// a file mixing them has as many lines as any editor shows (a last line without a line break
+/// counts; an empty file has one line).
 pub fn line_count(bytes: &[u8]) -> usize {
-    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
-    let cr = bytes.iter().filter(|&&b| b == b'\r').count();
-    lf.max(cr) + 1
+    let mut breaks = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                breaks += 1;
+                i += 1;
+            }
+            b'\r' | b'\n' => breaks += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    breaks + 1
 }
 
 /// `read_page` on one file's bytes.

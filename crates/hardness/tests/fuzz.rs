@@ -795,6 +795,16 @@ fn within<T: Send + 'static>(limit: Duration, what: &str, f: impl FnOnce() -> T 
 }
 
 #[test]
+fn r_mixed_line_endings_error_line() {
+    // Found by `read_page_structured` (seed 1795629053040472299): `\r` line ends around a
+    // header whose value holds `\n`s; the error's line 5 is inside the file's 7 lines (the
+    // first line counting of this check counted 4 and failed, not `read_page`).
+    let text = "---\r  title: title: |\n  literal\n\n  text\r---\r";
+    assert_eq!(targets::line_count(text.as_bytes()), 7);
+    check_page(0, text.as_bytes()).expect("error line within the file");
+}
+
+#[test]
 fn r_yaml_alias_bomb_is_cheap() {
     // 9^9 strings if aliases were expanded naively.
     let page = laughs(9);

@@ -154,11 +154,11 @@ fn page_size_and_depth_are_bounded() {
 #[test]
 fn requests_past_the_timeout_are_cut() {
     let Some(bin) = annals_bin_or_skip("limits") else { return };
-    // One search at a time and a 30 ms timeout: of 24 heavy searches sent at once, those
-    // still waiting (or running) after 30 ms are answered 408 (or 503 `busy`), at once.
-    let s = Server::start(&bin, &index(&bin), &["--timeout-ms", "30", "--max-concurrent", "1"])
+    // One search at a time and a 20 ms timeout: of 48 heavy searches sent at once, those
+    // still waiting (or running) after 20 ms are answered 408 (or 503 `busy`), at once.
+    let s = Server::start(&bin, &index(&bin), &["--timeout-ms", "20", "--max-concurrent", "1"])
         .expect("annals serve");
-    let handles: Vec<_> = (0..24)
+    let handles: Vec<_> = (0..48)
         .map(|i| {
             let base = s.base.clone();
             std::thread::spawn(move || {
@@ -173,15 +173,15 @@ fn requests_past_the_timeout_are_cut() {
     let answers: Vec<(u16, String, Duration)> =
         handles.into_iter().map(|h| h.join().expect("client")).collect();
     let statuses: Vec<u16> = answers.iter().map(|a| a.0).collect();
-    eprintln!("statuses with --timeout-ms 30 --max-concurrent 1: {statuses:?}");
+    eprintln!("statuses with --timeout-ms 20 --max-concurrent 1: {statuses:?}");
     for (status, body, took) in &answers {
         assert!([200, 408, 503].contains(status), "answered {status}: {body}");
-        assert!(*took < Duration::from_secs(3), "an answer took {took:?} with a 30 ms timeout");
+        assert!(*took < Duration::from_secs(3), "an answer took {took:?} with a 20 ms timeout");
     }
     if let Some((status, body, _)) = answers.iter().find(|a| a.0 != 200) {
         eprintln!("a cut request: {status} with body {body:?}");
     }
-    assert!(statuses.iter().any(|s| *s != 200), "no request was cut by a 30 ms timeout: {statuses:?}");
+    assert!(statuses.iter().any(|s| *s != 200), "no request was cut by a 20 ms timeout: {statuses:?}");
 }
 
 /// Sum of the engine's `took_ms` over `n` heavy searches sent by `threads` clients at once,

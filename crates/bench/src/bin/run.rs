@@ -13,7 +13,7 @@ use std::io::{BufRead, BufReader, Write as _};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -122,6 +122,8 @@ struct CorpusResult {
     incremental: Vec<IndexRun>,
     server: ServerMem,
     http: Vec<Value>,
+    /// The server exiting during a load phase (it is restarted and the phase run again).
+    server_events: Vec<String>,
     engine: Value,
     engine_run: IndexRun,
     secs: f64,
@@ -268,10 +270,10 @@ fn corpus(ctx: &Ctx, label: &str, dir: &Path) -> Result<CorpusResult, Box<dyn st
     }
 
     // Queries over HTTP, then in-process.
-    let (server, mem, http) = serve_and_load(ctx, &index)?;
+    let (mem, http, events) = serve_and_load(ctx, &index)?;
     r.server = mem;
     r.http = http;
-    drop(server);
+    r.server_events = events;
     let mut cmd = Command::new(ctx.bin_dir.join("bench-engine"));
     cmd.arg("--index").arg(&index).arg("--queries").arg(&ctx.args.queries);
     cmd.arg("--secs").arg(ctx.args.phase_secs.to_string());
@@ -401,6 +403,10 @@ struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // Never signal a pid that was already reaped: it may belong to another process now.
+        if let Ok(Some(_)) = self.0.try_wait() {
+            return;
+        }
         let pid = self.0.id().to_string();
         let _ = Command::new("kill").arg("-TERM").arg(&pid).status();
         for _ in 0..100 {
@@ -414,12 +420,10 @@ impl Drop for Server {
     }
 }
 
-fn serve_and_load(
-    ctx: &Ctx,
-    index: &Path,
-) -> Result<(Server, ServerMem, Vec<Value>), Box<dyn std::error::Error>> {
+/// Starts `annals serve` on a free loopback port; returns it with its address once it
+/// listens.
+fn start_server(ctx: &Ctx, index: &Path) -> Result<(Server, SocketAddr), Box<dyn std::error::Error>> {
     let log = std::fs::File::options().append(true).open(&ctx.log)?;
-    let started = Instant::now();
     let mut cmd = Command::new(&ctx.annals);
     cmd.arg("serve").arg("--index").arg(index).arg("--addr").arg("127.0.0.1:0");
     let mut child = quiet(&mut cmd).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(log).spawn()?;
@@ -439,17 +443,48 @@ fn serve_and_load(
     });
     let addr: SocketAddr =
         rx.recv_timeout(Duration::from_secs(120)).map_err(|_| "annals serve did not start")?.parse()?;
-    let pid = server.0.id();
+    Ok((server, addr))
+}
+
+/// One `bench-load` phase.
+fn load_phase(
+    ctx: &Ctx,
+    addr: SocketAddr,
+    clients: usize,
+    warmup: bool,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let mut cmd = Command::new(ctx.bin_dir.join("bench-load"));
+    cmd.arg("--addr").arg(addr.to_string()).arg("--queries").arg(&ctx.args.queries);
+    cmd.arg("--clients").arg(clients.to_string());
+    cmd.arg("--secs").arg(ctx.args.phase_secs.to_string());
+    cmd.arg("--max-requests").arg(ctx.args.phase_requests.to_string());
+    if warmup {
+        cmd.arg("--warmup");
+    }
+    let out = cmd.stderr(Stdio::inherit()).output()?;
+    Ok(serde_json::from_slice(&out.stdout).unwrap_or(Value::Null))
+}
+
+/// Server memory, one result per load phase, and the server's exits.
+type Served = (ServerMem, Vec<Value>, Vec<String>);
+
+/// Serves the index and runs the load phases (1, 2, 32 clients), sampling the server's
+/// memory. Should the server exit during a phase (a crash, or a signal from another process
+/// on a shared machine), the exit is recorded, the server restarted and the phase run again
+/// once.
+fn serve_and_load(ctx: &Ctx, index: &Path) -> Result<Served, Box<dyn std::error::Error>> {
+    let started = Instant::now();
+    let (mut server, mut addr) = start_server(ctx, index)?;
     let mut mem = ServerMem { startup_secs: started.elapsed().as_secs_f64(), ..ServerMem::default() };
-    let start = sys::memory(pid).unwrap_or_default();
+    let start = sys::memory(server.0.id()).unwrap_or_default();
     (mem.start_rss_kb, mem.start_anon_kb) = (start.rss_kb, start.anon_kb);
 
+    let pid = Arc::new(AtomicU32::new(server.0.id()));
     let stop = Arc::new(AtomicBool::new(false));
     // Peak of the current phase; taken (and reset) after each phase.
     let phase_peak = Arc::new(Mutex::new(Memory::default()));
     let sampler = {
-        let stop = stop.clone();
-        let phase_peak = phase_peak.clone();
+        let (stop, phase_peak, pid) = (stop.clone(), phase_peak.clone(), pid.clone());
         std::thread::spawn(move || {
             let mut peak = Memory::default();
             let raise = |peak: &mut Memory, m: &Memory| {
@@ -458,7 +493,7 @@ fn serve_and_load(
                 peak.hwm_kb = peak.hwm_kb.max(m.hwm_kb);
             };
             while !stop.load(Ordering::Relaxed) {
-                if let Some(m) = sys::memory(pid) {
+                if let Some(m) = sys::memory(pid.load(Ordering::Relaxed)) {
                     raise(&mut peak, &m);
                     if let Ok(mut p) = phase_peak.lock() {
                         raise(&mut p, &m);
@@ -470,17 +505,30 @@ fn serve_and_load(
         })
     };
     let mut phases = Vec::new();
+    let mut events = Vec::new();
     for (clients, warmup) in [(1, true), (2, false), (32, false)] {
-        let mut cmd = Command::new(ctx.bin_dir.join("bench-load"));
-        cmd.arg("--addr").arg(addr.to_string()).arg("--queries").arg(&ctx.args.queries);
-        cmd.arg("--clients").arg(clients.to_string());
-        cmd.arg("--secs").arg(ctx.args.phase_secs.to_string());
-        cmd.arg("--max-requests").arg(ctx.args.phase_requests.to_string());
-        if warmup {
-            cmd.arg("--warmup");
+        let mut attempt = 0;
+        let mut v = loop {
+            let v = load_phase(ctx, addr, clients, warmup || attempt > 0)?;
+            let Ok(Some(status)) = server.0.try_wait() else { break v };
+            let event = format!(
+                "the server exited during the {clients}-client phase ({status}){}",
+                if attempt == 0 { "; restarted, phase run again" } else { "" }
+            );
+            eprintln!("   {event}");
+            events.push(event);
+            (server, addr) = start_server(ctx, index)?;
+            pid.store(server.0.id(), Ordering::Relaxed);
+            attempt += 1;
+            if attempt > 1 {
+                break v;
+            }
+        };
+        let p = phase_peak.lock().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            o.insert("server_peak_rss_kb".into(), p.rss_kb.into());
+            o.insert("server_peak_anon_kb".into(), p.anon_kb.into());
         }
-        let out = cmd.stderr(Stdio::inherit()).output()?;
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
         eprintln!(
             "   HTTP {clients:>2} client(s): {} req, {} q/s, p50 {} ms, p99 {} ms, {} errors",
             get(&v, "requests"),
@@ -489,17 +537,11 @@ fn serve_and_load(
             get(&v, "latency_ms.p99"),
             get(&v, "errors")
         );
-        let mut v = v;
-        let p = phase_peak.lock().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default();
-        if let Some(o) = v.as_object_mut() {
-            o.insert("server_peak_rss_kb".into(), p.rss_kb.into());
-            o.insert("server_peak_anon_kb".into(), p.anon_kb.into());
-        }
         phases.push(v);
     }
     stop.store(true, Ordering::Relaxed);
     let peak = sampler.join().unwrap_or_default();
-    let end = sys::memory(pid).unwrap_or_default();
+    let end = sys::memory(server.0.id()).unwrap_or_default();
     mem.peak_rss_kb = peak.rss_kb.max(end.rss_kb);
     mem.peak_anon_kb = peak.anon_kb.max(end.anon_kb);
     mem.hwm_kb = peak.hwm_kb.max(end.hwm_kb);
@@ -508,7 +550,8 @@ fn serve_and_load(
         mb(mem.peak_rss_kb * 1024),
         mb(mem.peak_anon_kb * 1024)
     );
-    Ok((server, mem, phases))
+    drop(server);
+    Ok((mem, phases, events))
 }
 
 /// A value at a dotted path of a JSON object, as text (`-` when missing).
@@ -725,11 +768,18 @@ fn targets_table(ctx: &Ctx, results: &[CorpusResult]) -> String {
         f2(g.annals_wall),
         yes(incr < 0.10)
     );
+    let http_errors: f64 = results.iter().map(|r| figures(r).http_errors).sum();
     let _ = writeln!(
         s,
-        "| HTTP answers other than 200 (all phases) | 0 | {} | {} |",
-        f0(g.http_errors),
-        yes(g.http_errors == 0.0)
+        "| HTTP answers other than 200 (all corpora and phases) | 0 | {} | {} |",
+        f0(http_errors),
+        yes(http_errors == 0.0)
+    );
+    let exits = results.iter().map(|r| r.server_events.len()).sum::<usize>();
+    let _ = writeln!(
+        s,
+        "| server exits during the load phases (all corpora) | 0 | {exits} | {} |",
+        yes(exits == 0)
     );
     let _ = writeln!(
         s,
@@ -952,6 +1002,14 @@ fn render(ctx: &Ctx, results: &[CorpusResult]) -> String {
         }
     }
     for r in results {
+        for e in &r.server_events {
+            let _ = writeln!(
+                s,
+                "\n**{}: {e}** (its stderr is in `{}/bench.log`)",
+                r.label,
+                ctx.args.work.display()
+            );
+        }
         for v in &r.http {
             if let Some(e) = lookup(v, "first_error").and_then(Value::as_str) {
                 let _ = writeln!(s, "\nFirst error on {} with {} clients: `{e}`", r.label, get(v, "clients"));
