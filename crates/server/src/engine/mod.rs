@@ -469,7 +469,10 @@ pub(crate) fn date_range(
     // times are widened by a day on each side less than a day's worth of offsets.
     let secs = |d: jiff::civil::Date, end: bool| {
         let day = if end { d.tomorrow().unwrap_or(d) } else { d };
-        day.to_zoned_datetime(jiff::tz::TimeZone::UTC).map(|z| z.timestamp().as_second()).unwrap_or(0)
+        // Days past what a timestamp holds (9999-12-31) bound nothing.
+        let extreme =
+            if end { annals_index::document::LATEST_SECS } else { annals_index::document::EARLIEST_SECS };
+        day.to_zoned_datetime(jiff::tz::TimeZone::UTC).map_or(extreme, |z| z.timestamp().as_second())
     };
     let bound = |d: Option<jiff::civil::Date>, end: bool| match d {
         None => Bound::Unbounded,
