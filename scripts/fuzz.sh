@@ -6,7 +6,6 @@
 #   FUZZ_SECS=120        seconds per target (default 120)
 #   FUZZ_TARGETS="a b"   only these targets (test names; default: all)
 #   FUZZ_SEED=N          base seed, to replay a run (default: the clock; printed)
-#   FUZZ_KNOWN=1         also fail on findings already reported (HARDNESS_FUZZ_KNOWN)
 #
 # Built as `release` with overflow checks and debug assertions on, in its own target folder
 # (target/hardness-fuzz) so the shared release build is left alone: an integer overflow is a
@@ -34,7 +33,6 @@ mkdir -p "$CARGO_TARGET_DIR"
 : > "$REPORT"
 : > "$LOG"
 [ -n "${FUZZ_SEED:-}" ] && export HARDNESS_FUZZ_SEED="$FUZZ_SEED"
-[ -n "${FUZZ_KNOWN:-}" ] && export HARDNESS_FUZZ_KNOWN=1
 failed=""
 for t in $TARGETS; do
   echo "== $t (${SECS}s)"
