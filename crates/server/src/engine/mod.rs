@@ -243,6 +243,14 @@ impl Engine {
         reader_lang: Option<&str>,
         limit: Option<usize>,
     ) -> Vec<FacetValue> {
+        let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
+        let time = matches!(dim, "year" | "month" | "event_year");
+        if !time && let Some(limit) = limit.filter(|l| *l < counts.len()) {
+            // Only the values shown get a label (person names are looked up): keep the
+            // `limit` most frequent first, instead of labelling and sorting every value.
+            counts.select_nth_unstable_by(limit, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            counts.truncate(limit);
+        }
         let mut values: Vec<FacetValue> = counts
             .into_iter()
             .map(|(value, count)| {
@@ -254,15 +262,11 @@ impl Engine {
                 FacetValue { value, label, count }
             })
             .collect();
-        match dim {
+        if time {
             // Time dimensions: every value, newest first.
-            "year" | "month" | "event_year" => values.sort_by(|a, b| b.value.cmp(&a.value)),
-            _ => {
-                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-                if let Some(limit) = limit {
-                    values.truncate(limit);
-                }
-            }
+            values.sort_by(|a, b| b.value.cmp(&a.value));
+        } else {
+            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
         }
         values
     }
