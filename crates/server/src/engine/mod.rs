@@ -15,7 +15,7 @@ pub mod request;
 pub mod response;
 pub mod snippet;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::{Arc, RwLock};
@@ -107,7 +107,7 @@ impl Engine {
         let started = Instant::now();
         let view = self.view()?;
         let parsed = query::parse(&req.q);
-        let (matched, relaxed) = self.matching(&view, &parsed, req)?;
+        let (matched, relaxed, variants) = self.matching(&view, &parsed, req)?;
         let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
         let mut facets = BTreeMap::new();
         if req.facets {
@@ -119,12 +119,17 @@ impl Engine {
                 Some(FACET_LIMIT),
             )?;
         }
-        let reps = sort(&view.catalog, ranked.reps, req.sort, parsed.is_empty());
-        let total = reps.len();
+        let total = ranked.reps.len();
         let start = (req.page - 1).saturating_mul(req.per_page).min(total);
         let end = (start + req.per_page).min(total);
+        let reps = sort(&view.catalog, ranked.reps, req.sort, parsed.is_empty(), end);
         let prefix = parsed.last_is_prefix.then(|| parsed.words().last().map(|w| (*w).to_owned())).flatten();
-        let highlighter = snippet::Highlighter::new(&parsed.words(), prefix.as_deref());
+        let mut highlighter = snippet::Highlighter::new(&parsed.words(), prefix.as_deref());
+        for (field, term) in variants {
+            if let Some(lf) = self.fields.langs.iter().find(|lf| lf.title == field || lf.body == field) {
+                highlighter.add_variant(lf.lang, term);
+            }
+        }
         let mut hits = Vec::with_capacity(end - start);
         for &(addr, score) in &reps[start..end] {
             hits.push(self.hit(&view, addr, score, &highlighter, req.lang.as_deref())?);
@@ -141,13 +146,14 @@ impl Engine {
     }
 
     /// Every document matching the query and filters, with scores; relaxes a query with
-    /// several words when no post has them all.
+    /// several words when no post has them all. Also says whether it relaxed, and which
+    /// typo and prefix variants of the words the query matched, by field.
     fn matching(
         &self,
         view: &View,
         parsed: &query::ParsedQuery,
         req: &SearchRequest,
-    ) -> Result<(Vec<(DocAddress, Score)>, bool), EngineError> {
+    ) -> Result<Matched, EngineError> {
         let filters = self.filters(req);
         let mut builder = query::QueryBuilder::new(&self.fields, &view.searcher);
         if req.titles_only {
@@ -168,7 +174,7 @@ impl Engine {
         };
         let mut docs = run(None)?;
         if n < 2 || docs.len() >= FILL_BELOW {
-            return Ok((docs, false));
+            return Ok((docs, false, builder.variants_found()));
         }
         // Few posts have every word: posts with most of them follow, ranked below all of
         // those (a half-remembered item is rarely described in its own words).
@@ -185,7 +191,7 @@ impl Engine {
             }
         }
         let relaxed = docs.len() > before;
-        Ok((docs, relaxed))
+        Ok((docs, relaxed, builder.variants_found()))
     }
 
     fn filters(&self, req: &SearchRequest) -> Vec<Box<dyn Query>> {
@@ -215,60 +221,39 @@ impl Engine {
         out
     }
 
-    /// Facet counts over the collapsed result set.
+    /// Facet counts over the collapsed result set: the `limit` most frequent values of each
+    /// dimension (every value of the time dimensions), labelled for a reader of `reader_lang`.
     fn facets(
         &self,
         view: &View,
         reps: &[(DocAddress, Score)],
-        lang_counts: &HashMap<String, usize>,
+        lang_counts: &[u32],
         reader_lang: Option<&str>,
         limit: Option<usize>,
     ) -> Result<BTreeMap<String, Vec<FacetValue>>, EngineError> {
-        let by_segment = facets::by_segment(&view.searcher, reps.iter().map(|(a, _)| *a));
+        let cat = &view.catalog;
+        // In address order, the per-document tables are read front to back.
+        let mut by_address = reps.to_vec();
+        by_address.sort_unstable_by_key(|(a, _)| *a);
         let mut out = BTreeMap::new();
-        for dim in facets::COLUMN_FACETS {
-            let counts = facets::count(&view.searcher, dim, &by_segment)?;
-            out.insert(dim.to_owned(), self.facet_values(view, dim, counts, reader_lang, limit));
+        let mut counts = facets::count(cat, &by_address);
+        for (dim, name) in catalog::COLUMN_FACETS.iter().enumerate() {
+            let entries = std::mem::take(&mut counts[dim]);
+            let values = &cat.facets[dim].values;
+            let value = |id: u32| values.get(id as usize).map_or("", |v| v);
+            let label = |id: u32| {
+                if dim == catalog::PERSON { cat.person_label(id, reader_lang) } else { value(id).to_owned() }
+            };
+            let time = matches!(*name, "year" | "month" | "event_year");
+            out.insert((*name).to_owned(), top_values(entries, &value, &label, time, limit));
         }
-        let langs = lang_counts.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        out.insert("lang".to_owned(), self.facet_values(view, "lang", langs, reader_lang, limit));
+        let entries = (0..lang_counts.len() as u32).map(|l| (l, lang_counts[l as usize])).filter(|e| e.1 > 0);
+        let lang = |id: u32| cat.langs.get(id as usize).map_or("", String::as_str);
+        out.insert(
+            "lang".to_owned(),
+            top_values(entries.collect(), &lang, &|id| lang(id).to_owned(), false, limit),
+        );
         Ok(out)
-    }
-
-    fn facet_values(
-        &self,
-        view: &View,
-        dim: &str,
-        counts: HashMap<String, usize>,
-        reader_lang: Option<&str>,
-        limit: Option<usize>,
-    ) -> Vec<FacetValue> {
-        let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
-        let time = matches!(dim, "year" | "month" | "event_year");
-        if !time && let Some(limit) = limit.filter(|l| *l < counts.len()) {
-            // Only the values shown get a label (person names are looked up): keep the
-            // `limit` most frequent first, instead of labelling and sorting every value.
-            counts.select_nth_unstable_by(limit, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            counts.truncate(limit);
-        }
-        let mut values: Vec<FacetValue> = counts
-            .into_iter()
-            .map(|(value, count)| {
-                let label = if dim == "person" {
-                    view.catalog.person_label(&value, reader_lang)
-                } else {
-                    value.clone()
-                };
-                FacetValue { value, label, count }
-            })
-            .collect();
-        if time {
-            // Time dimensions: every value, newest first.
-            values.sort_by(|a, b| b.value.cmp(&a.value));
-        } else {
-            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-        }
-        values
     }
 
     fn hit(
@@ -304,7 +289,7 @@ impl Engine {
     fn translations(&self, view: &View, addr: DocAddress) -> Result<Vec<Translation>, EngineError> {
         let g = view.catalog.group(addr);
         let mut out = Vec::new();
-        for &(_, other) in view.catalog.groups.get(g as usize).map_or(&[][..], Vec::as_slice) {
+        for &(_, other) in view.catalog.versions(g) {
             if other == addr {
                 continue;
             }
@@ -360,15 +345,13 @@ impl Engine {
             }
             let view = self.view()?;
             let typed: Vec<String> = annals_index::analysis::Analyzer::Latin.terms(q);
-            let mut people: Vec<(String, String)> = view
-                .catalog
-                .person_names
-                .keys()
-                .filter_map(|key| {
-                    let label = view.catalog.person_label(key, lang);
+            let cat = &view.catalog;
+            let mut people: Vec<(String, String)> = (0..cat.num_persons() as u32)
+                .filter_map(|id| {
+                    let label = cat.person_label(id, lang);
                     let words = annals_index::analysis::Analyzer::Latin.terms(&label);
                     let all = typed.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())));
-                    all.then(|| (label, key.clone()))
+                    all.then(|| (label, cat.person_key(id).to_owned()))
                 })
                 .collect();
             people.sort();
@@ -389,7 +372,7 @@ impl Engine {
     ) -> Result<FacetSearch, EngineError> {
         let view = self.view()?;
         let parsed = query::parse(&req.q);
-        let (matched, _) = self.matching(&view, &parsed, req)?;
+        let (matched, _, _) = self.matching(&view, &parsed, req)?;
         let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
         let all = self.facets(&view, &ranked.reps, &ranked.lang_counts, req.lang.as_deref(), None)?;
         let typed: Vec<String> = annals_index::analysis::Analyzer::Latin.terms(typed);
@@ -414,7 +397,7 @@ impl Engine {
     pub fn timeline(&self, req: &SearchRequest) -> Result<Timeline, EngineError> {
         let view = self.view()?;
         let parsed = query::parse(&req.q);
-        let (matched, _) = self.matching(&view, &parsed, req)?;
+        let (matched, _, _) = self.matching(&view, &parsed, req)?;
         let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
         let f = &self.fields;
         let from = req.event_from.unwrap_or(jiff::civil::date(1, 1, 1));
@@ -492,64 +475,123 @@ fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
 }
 
+/// Matching documents with scores, whether the query was relaxed, and the variants matched.
+type Matched = (Vec<(DocAddress, Score)>, bool, Vec<(tantivy::schema::Field, String)>);
+
 /// The result set after collapsing language versions.
 struct Collapsed {
     /// One document per post, with its score.
     reps: Vec<(DocAddress, Score)>,
-    /// Per language: posts of the matched set that have a version in it.
-    lang_counts: HashMap<String, usize>,
+    /// By language id: posts of the matched set that have a version in it.
+    lang_counts: Vec<u32>,
 }
 
 /// One document per translation group: the version in `lang` when given (groups without one
 /// are dropped), else the best-scoring matched version.
 fn collapse(cat: &Catalog, matched: &[(DocAddress, Score)], lang: Option<&str>) -> Collapsed {
-    let mut best: HashMap<u32, (DocAddress, Score)> = HashMap::with_capacity(matched.len());
+    // Group → 1 + its index in `best` (0: not seen yet); zeroed pages cost nothing until used.
+    let mut slot_of = vec![0u32; cat.num_groups()];
+    let mut best: Vec<(u32, DocAddress, Score)> = Vec::with_capacity(matched.len().min(1 << 16));
     for &(addr, score) in matched {
         let g = cat.group(addr);
-        let slot = best.entry(g).or_insert((addr, score));
-        if score > slot.1 {
-            *slot = (addr, score);
+        let Some(slot) = slot_of.get_mut(g as usize) else {
+            // A document outside every group stands for itself.
+            best.push((g, addr, score));
+            continue;
+        };
+        if *slot == 0 {
+            best.push((g, addr, score));
+            *slot = best.len() as u32;
+        } else {
+            let b = &mut best[*slot as usize - 1];
+            if score > b.2 {
+                (b.1, b.2) = (addr, score);
+            }
         }
     }
-    let mut lang_counts: HashMap<String, usize> = HashMap::new();
-    let mut seen_langs = HashSet::new();
+    let mut lang_counts = vec![0u32; cat.langs.len()];
+    let lang_id = lang.map(|l| cat.lang_id(l));
     let mut reps = Vec::with_capacity(best.len());
-    for (g, (addr, score)) in best {
-        seen_langs.clear();
-        for &(l, _) in cat.groups.get(g as usize).map_or(&[][..], Vec::as_slice) {
-            if seen_langs.insert(l) {
-                *lang_counts.entry(cat.langs[l as usize].clone()).or_default() += 1;
+    for (g, addr, score) in best {
+        let mut bits = cat.group_langs(g);
+        while bits != 0 {
+            let l = bits.trailing_zeros() as usize;
+            if let Some(c) = lang_counts.get_mut(l) {
+                *c += 1;
             }
+            bits &= bits - 1;
         }
-        match lang {
-            Some(lang) => {
-                if let Some(version) = cat.version(g, lang) {
-                    reps.push((version, score));
-                }
-            }
+        match lang_id {
+            Some(Some(id)) => reps.extend(cat.version(g, id).map(|v| (v, score))),
+            Some(None) => {}
             None => reps.push((addr, score)),
         }
     }
     Collapsed { reps, lang_counts }
 }
 
+/// Puts the first `keep` of `reps` in order (the rest stay, unordered, behind them).
 fn sort(
     cat: &Catalog,
     mut reps: Vec<(DocAddress, Score)>,
     sort: Sort,
     browsing: bool,
+    keep: usize,
 ) -> Vec<(DocAddress, Score)> {
     let newest = |a: &(DocAddress, Score), b: &(DocAddress, Score)| {
         cat.published(b.0).cmp(&cat.published(a.0)).then_with(|| a.0.cmp(&b.0))
     };
-    match (sort, browsing) {
-        (Sort::Newest, _) | (Sort::Relevance, true) => reps.sort_by(newest),
-        (Sort::Oldest, _) => reps.sort_by(|a, b| newest(b, a)),
-        (Sort::Relevance, false) => {
-            reps.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(a, b)));
+    let relevance =
+        |a: &(DocAddress, Score), b: &(DocAddress, Score)| b.1.total_cmp(&a.1).then_with(|| newest(a, b));
+    let oldest = |a: &(DocAddress, Score), b: &(DocAddress, Score)| newest(b, a);
+    // Each order is total (ties end on the address), so selecting then sorting the head
+    // gives the same head as sorting everything.
+    let order: &dyn Fn(&(DocAddress, Score), &(DocAddress, Score)) -> std::cmp::Ordering =
+        match (sort, browsing) {
+            (Sort::Newest, _) | (Sort::Relevance, true) => &newest,
+            (Sort::Oldest, _) => &oldest,
+            (Sort::Relevance, false) => &relevance,
+        };
+    if keep < reps.len() {
+        if keep > 0 {
+            reps.select_nth_unstable_by(keep - 1, order);
         }
+        reps[..keep].sort_unstable_by(order);
+    } else {
+        reps.sort_unstable_by(order);
     }
     reps
+}
+
+/// The `limit` values with the highest counts (ties by value), ordered by count then label;
+/// for time dimensions, every value, newest first.
+fn top_values<'a>(
+    mut entries: Vec<(u32, u32)>,
+    value: &dyn Fn(u32) -> &'a str,
+    label: &dyn Fn(u32) -> String,
+    time: bool,
+    limit: Option<usize>,
+) -> Vec<FacetValue> {
+    if !time && let Some(limit) = limit.filter(|l| *l < entries.len()) {
+        // Only the values shown get a label (person names are looked up).
+        // Ids follow the values' byte order: ties are broken by value without comparing strings.
+        entries.select_nth_unstable_by(limit, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        entries.truncate(limit);
+    }
+    let mut values: Vec<FacetValue> = entries
+        .into_iter()
+        .map(|(id, count)| FacetValue {
+            value: value(id).to_owned(),
+            label: label(id),
+            count: count as usize,
+        })
+        .collect();
+    if time {
+        values.sort_by(|a, b| b.value.cmp(&a.value));
+    } else {
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    }
+    values
 }
 
 /// Collects every matching document with its score.

@@ -219,6 +219,12 @@ impl<'a> QueryBuilder<'a> {
         }
     }
 
+    /// The typo and prefix variants the queries built so far match, by field: what a
+    /// snippet should mark besides the words themselves.
+    pub fn variants_found(&self) -> Vec<(Field, String)> {
+        self.expander.found()
+    }
+
     /// Match words in titles only (completions).
     pub fn titles_only(mut self) -> Self {
         self.titles_only = true;
@@ -318,16 +324,25 @@ impl<'a> QueryBuilder<'a> {
         }
         if tolerant {
             let typos = typo_budget(word);
-            for &lang in script_langs(word) {
+            let stems: Vec<(Lang, Option<String>)> = script_langs(word)
+                .iter()
+                .map(|&lang| (lang, lang.analyzer().terms(word).into_iter().next()))
+                .collect();
+            // A word the archive knows, in any language of its script, is taken as typed:
+            // looking for its typos would cost more than it finds (misspellings are what is
+            // absent from every dictionary; a Russian word is not a typo in Kazakh).
+            let known = stems.iter().any(|(lang, stem)| {
+                let lf = f.lang(*lang);
+                stem.as_ref().is_some_and(|s| {
+                    self.expander.doc_freq(lf.body, s) + self.expander.doc_freq(lf.title, s) > 0
+                })
+            });
+            for (lang, stem) in stems {
                 let lf = f.lang(lang);
-                let Some(stem) = lang.analyzer().terms(word).into_iter().next() else { continue };
+                let Some(stem) = stem else { continue };
                 // The budget follows the shorter of the word and its stem: a stem two letters
                 // away from a short word is another word.
                 let typos = typos.min(typo_budget(&stem));
-                // A word the archive knows is taken as typed: looking for its typos would cost
-                // more than it finds (misspellings are what is absent from the dictionary).
-                let known =
-                    self.expander.doc_freq(lf.body, &stem) + self.expander.doc_freq(lf.title, &stem) > 0;
                 if typos > 0 && !known {
                     for field in self.text_fields(lf) {
                         self.variants(&mut alts, field, &stem, Variant::Typo(typos), W_FUZZY);
