@@ -150,8 +150,8 @@ pub struct ServeArgs {
     /// Allow this origin to call the API from its pages (CORS), e.g. `https://example.org`.
     #[arg(long, value_name = "ORIGIN")]
     pub allow_origin: Option<String>,
-    /// Searches running at once; more wait for a turn.
-    #[arg(long, value_name = "N", default_value_t = 8)]
+    /// Searches running at once; more wait for a turn (0: one per core).
+    #[arg(long, value_name = "N", default_value_t = 0)]
     pub max_concurrent: usize,
     /// Request timeout in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 10_000)]

@@ -32,7 +32,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let engine = Arc::new(engine);
     let options = Options {
         limits: Limits {
-            max_concurrent: args.max_concurrent,
+            max_concurrent: match args.max_concurrent {
+                0 => Limits::one_per_core(),
+                n => n,
+            },
             timeout: Duration::from_millis(args.timeout_ms),
         },
         allow_origin: args.allow_origin.clone(),

@@ -3,10 +3,11 @@
 //! kind of page, the facet values (as catalog-wide ids) and the display names of people.
 //!
 //! Rebuilt when the reader sees a new commit; shared by all searches of that generation.
-//! Everything is kept in flat arrays indexed by document or by id, so a search touches no
-//! hash map and allocates no string until it renders the page it returns.
-
-use std::collections::HashMap;
+//! Everything is kept in flat arrays indexed by document or by id, and strings in arenas,
+//! so a search touches no hash map and allocates no string until it renders the page it
+//! returns. Ids across segments come from merging the segments' sorted column dictionaries
+//! ([`merged_ids`]), so ids follow the byte order of their values and loading builds no
+//! hash map of strings either.
 
 use annals_index::Fields;
 use tantivy::columnar::StrColumn;
@@ -17,59 +18,57 @@ pub const COLUMN_FACETS: [&str; 6] = ["person", "year", "month", "category", "ta
 /// Index of the person dimension in [`COLUMN_FACETS`].
 pub const PERSON: usize = 0;
 
+/// Strings stored back to back.
+#[derive(Debug, Default)]
+pub struct Strings {
+    text: String,
+    /// End of string `i` in `text` (it starts where `i - 1` ends).
+    ends: Vec<u32>,
+}
+
+impl Strings {
+    /// Appends a string; returns its index.
+    fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        self.ends.len() as u32 - 1
+    }
+
+    /// String `i` (empty when out of range).
+    pub fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let Some(&end) = self.ends.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// Number of strings.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * 4
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
 /// The values of one facet dimension.
 #[derive(Debug, Default)]
 pub struct FacetColumn {
     /// The distinct values, in byte order: comparing ids compares values.
-    pub values: Vec<Box<str>>,
+    pub values: Strings,
     /// Catalog-wide facet ids of this dimension are `base + id`.
     pub base: u32,
-}
-
-/// One dimension while loading: per segment and doc, provisional value ids.
-#[derive(Default)]
-struct Loading {
-    /// Per segment, per doc: where its ids start in `ids` (one more entry than docs).
-    start: Vec<Vec<u32>>,
-    /// Per segment: the value ids of its docs, one run per doc.
-    ids: Vec<Vec<u32>>,
-    values: Vec<Box<str>>,
-}
-
-impl Loading {
-    fn of(&self, seg: usize, doc: usize) -> &[u32] {
-        let (Some(start), Some(ids)) = (self.start.get(seg), self.ids.get(seg)) else { return &[] };
-        match (start.get(doc), start.get(doc + 1)) {
-            (Some(&a), Some(&b)) => &ids[a as usize..b as usize],
-            _ => &[],
-        }
-    }
-
-    /// Reads a segment's column: the docs' ordinals mapped through `global` (ordinal →
-    /// provisional id).
-    fn push_segment(&mut self, col: Option<&StrColumn>, global: &[u32], max_doc: u32) {
-        let mut start = Vec::with_capacity(max_doc as usize + 1);
-        let mut ids = Vec::new();
-        start.push(0);
-        for doc in 0..max_doc {
-            if let Some(col) = col {
-                ids.extend(col.term_ords(doc).filter_map(|o| global.get(o as usize).copied()));
-            }
-            start.push(ids.len() as u32);
-        }
-        self.start.push(start);
-        self.ids.push(ids);
-    }
-
-    /// Puts the values in byte order; returns the old id of each new one.
-    fn sort_values(&mut self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.values.len() as u32).collect();
-        order.sort_unstable_by(|a, b| self.values[*a as usize].cmp(&self.values[*b as usize]));
-        let mut values: Vec<Option<Box<str>>> =
-            std::mem::take(&mut self.values).into_iter().map(Some).collect();
-        self.values = order.iter().map(|&old| values[old as usize].take().unwrap_or_default()).collect();
-        order
-    }
 }
 
 /// Per-generation lookup tables.
@@ -97,9 +96,10 @@ pub struct Catalog {
     /// Per segment: every facet value of each doc, all dimensions in one run per doc, as
     /// catalog-wide ids ([`FacetColumn::base`] plus the value id).
     facet_ids: Vec<Vec<u32>>,
-    /// Per person id (the person facet's ids): display names by language id, the longest
-    /// seen in documents of that language.
-    person_names: Vec<Vec<(u8, Box<str>)>>,
+    /// Per person id and language id (`person * langs.len() + lang`): index of the display
+    /// name in `names` (the longest seen in documents of that language), or `u32::MAX`.
+    person_names: Vec<u32>,
+    names: Strings,
 }
 
 impl Catalog {
@@ -107,130 +107,87 @@ impl Catalog {
     pub fn load(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Catalog> {
         let schema = searcher.schema();
         let name = |f| schema.get_field_name(f).to_owned();
-        let (group_f, lang_f, pub_f, label_f, template_f) = (
-            name(fields.group),
-            name(fields.lang),
-            name(fields.published),
-            name(fields.person_label),
-            name(fields.template),
-        );
+        let segments = searcher.segment_readers();
+        let columns = |field: &str| -> tantivy::Result<Vec<Option<StrColumn>>> {
+            segments.iter().map(|s| s.fast_fields().str(field)).collect()
+        };
         let mut cat = Catalog::default();
-        let mut group_ids: HashMap<Box<str>, u32> = HashMap::new();
-        let mut lang_ids: HashMap<Box<str>, u8> = HashMap::new();
-        let mut facet_ids: Vec<HashMap<Box<str>, u32>> = vec![HashMap::new(); COLUMN_FACETS.len()];
-        let mut loading: Vec<Loading> = COLUMN_FACETS.iter().map(|_| Loading::default()).collect();
-        let mut groups: Vec<Vec<(u8, DocAddress)>> = Vec::new();
-        let mut person_names: Vec<Vec<(u8, Box<str>)>> = Vec::new();
-        for (seg_ord, segment) in searcher.segment_readers().iter().enumerate() {
+
+        // Catalog-wide ids of groups, languages and facet values.
+        let group_cols = columns(&name(fields.group))?;
+        let (group_ids, n_groups) = merged_ids(&group_cols, |_| {})?;
+        let lang_cols = columns(&name(fields.lang))?;
+        let (lang_ids, _) = merged_ids(&lang_cols, |l| cat.langs.push(l.to_owned()))?;
+        let mut facet_cols = Vec::new();
+        let mut facet_ids = Vec::new();
+        let mut base = 0u32;
+        for column in COLUMN_FACETS {
+            let cols = columns(column)?;
+            let mut values = Strings::default();
+            let (ids, n) = merged_ids(&cols, |v| {
+                values.push(v);
+            })?;
+            values.shrink_to_fit();
+            cat.facets.push(FacetColumn { values, base });
+            // Stored as catalog-wide ids from here on.
+            facet_ids
+                .push(ids.into_iter().map(|seg| seg.into_iter().map(|id| base + id).collect()).collect());
+            facet_cols.push(cols);
+            base = base.saturating_add(n);
+        }
+        let facet_ids: Vec<Vec<Vec<u32>>> = facet_ids;
+
+        // Per-document tables.
+        let mut groups: Vec<Vec<(u8, DocAddress)>> = vec![Vec::new(); n_groups as usize];
+        let pub_f = name(fields.published);
+        let template_f = name(fields.template);
+        for (seg_ord, segment) in segments.iter().enumerate() {
             let ff = segment.fast_fields();
             let max = segment.max_doc() as usize;
             let mut group_of = vec![u32::MAX; max];
             let mut lang_of = vec![0u8; max];
             let mut published = vec![0i64; max];
-            let seg_groups_col = ff.str(&group_f)?;
-            let langs = ff.str(&lang_f)?;
+            let mut weight = vec![1.0f32; max];
             let dates = ff.date(&pub_f)?;
             let templates = ff.str(&template_f)?;
             let mut template_weight = Vec::new();
             each_term(templates.as_ref(), |t| template_weight.push(template_boost(t)))?;
-            let mut weight = vec![1.0f32; max];
-            // Map this segment's dictionary ordinals to catalog-wide ids once.
-            let seg_groups = global_ids(seg_groups_col.as_ref(), &mut group_ids, None)?;
-            groups.resize_with(group_ids.len(), Vec::new);
-            let seg_langs = global_ids(langs.as_ref(), &mut lang_ids, None)?;
-            for (dim, column) in COLUMN_FACETS.iter().enumerate() {
-                let col = ff.str(column)?;
-                let table = &mut loading[dim];
-                let ids = global_ids(col.as_ref(), &mut facet_ids[dim], Some(&mut table.values))?;
-                table.push_segment(col.as_ref(), &ids, segment.max_doc());
-            }
+            let (groups_col, langs_col) = (group_cols[seg_ord].as_ref(), lang_cols[seg_ord].as_ref());
             for doc in segment.doc_ids_alive() {
                 let d = doc as usize;
-                let lang = first_ord(langs.as_ref(), doc).map_or(0, |o| seg_langs[o as usize]);
+                let lang = first_ord(langs_col, doc)
+                    .and_then(|o| lang_ids[seg_ord].get(o as usize))
+                    .map_or(0, |&l| u8::try_from(l).unwrap_or(u8::MAX));
                 lang_of[d] = lang;
                 published[d] = dates.first(doc).map_or(0, |t| t.into_timestamp_secs());
                 weight[d] = first_ord(templates.as_ref(), doc)
                     .and_then(|o| template_weight.get(o as usize).copied())
                     .unwrap_or(1.0);
-                if let Some(g) = first_ord(seg_groups_col.as_ref(), doc) {
-                    let g = seg_groups[g as usize];
+                if let Some(&g) = first_ord(groups_col, doc).and_then(|o| group_ids[seg_ord].get(o as usize))
+                {
                     group_of[d] = g;
                     groups[g as usize].push((lang, DocAddress::new(seg_ord as u32, doc)));
                 }
             }
-            cat.group_of.push(group_of);
-            cat.lang_of.push(lang_of);
-            cat.published.push(published);
-            cat.weight.push(weight);
-            // Labels are `key \x1f lang \x1f name`.
-            let persons = &facet_ids[PERSON];
-            person_names.resize_with(persons.len(), Vec::new);
-            let labels = ff.str(&label_f)?;
-            each_term(labels.as_ref(), |label| {
-                let mut parts = label.splitn(3, '\u{1f}');
-                let (Some(key), Some(lang), Some(display)) = (parts.next(), parts.next(), parts.next())
-                else {
-                    return;
-                };
-                let Some(&person) = persons.get(key) else { return };
-                let next = lang_ids.len();
-                let Some(lang) = u8::try_from(next).ok().map(|n| *lang_ids.entry(lang.into()).or_insert(n))
-                else {
-                    return;
-                };
-                let names = &mut person_names[person as usize];
-                match names.iter_mut().find(|(l, _)| *l == lang) {
-                    Some((_, name)) if display.chars().count() > name.chars().count() => {
-                        *name = display.into()
-                    }
-                    Some(_) => {}
-                    None => names.push((lang, display.into())),
-                }
-            })?;
-        }
-        // Ids in value order; person names follow their person's new id.
-        let mut person_order = Vec::new();
-        let mut new_ids = Vec::new();
-        let mut base = 0u32;
-        for (dim, table) in loading.iter_mut().enumerate() {
-            let order = table.sort_values();
-            let mut new_id = vec![0u32; order.len()];
-            for (new, &old) in order.iter().enumerate() {
-                new_id[old as usize] = base + new as u32;
-            }
-            new_ids.push(new_id);
-            let values = std::mem::take(&mut table.values);
-            let n = values.len() as u32;
-            cat.facets.push(FacetColumn { values, base });
-            base = base.saturating_add(n);
-            if dim == PERSON {
-                person_order = order;
-            }
-        }
-        // One run per doc across the dimensions: counting reads one place per doc.
-        for seg in 0..cat.group_of.len() {
-            let max = cat.group_of[seg].len();
+            // One run per doc across the dimensions: counting reads one place per doc.
             let mut start = Vec::with_capacity(max + 1);
             let mut ids = Vec::new();
             start.push(0);
-            for doc in 0..max {
-                for (dim, table) in loading.iter().enumerate() {
-                    ids.extend(table.of(seg, doc).iter().map(|&old| new_ids[dim][old as usize]));
+            for doc in 0..max as u32 {
+                for (dim, cols) in facet_cols.iter().enumerate() {
+                    let Some(col) = cols[seg_ord].as_ref() else { continue };
+                    let map = &facet_ids[dim][seg_ord];
+                    ids.extend(col.term_ords(doc).filter_map(|o| map.get(o as usize).copied()));
                 }
                 start.push(ids.len() as u32);
             }
             ids.shrink_to_fit();
             cat.facet_start.push(start);
             cat.facet_ids.push(ids);
-        }
-        let mut person_names: Vec<Option<_>> = person_names.into_iter().map(Some).collect();
-        cat.person_names = person_order
-            .iter()
-            .map(|&old| person_names.get_mut(old as usize).and_then(Option::take).unwrap_or_default())
-            .collect();
-        cat.langs = vec![String::new(); lang_ids.len()];
-        for (lang, id) in lang_ids {
-            cat.langs[id as usize] = lang.into();
+            cat.group_of.push(group_of);
+            cat.lang_of.push(lang_of);
+            cat.published.push(published);
+            cat.weight.push(weight);
         }
         cat.group_start = Vec::with_capacity(groups.len() + 1);
         cat.group_langs = Vec::with_capacity(groups.len());
@@ -240,7 +197,58 @@ impl Catalog {
             cat.members.extend(versions);
             cat.group_start.push(cat.members.len() as u32);
         }
+        cat.load_person_names(&columns(&name(fields.person_label))?)?;
         Ok(cat)
+    }
+
+    /// Reads the display names of people from the `key \x1f lang \x1f name` labels: per
+    /// person and language, the longest name (the first in label order among equals).
+    fn load_person_names(&mut self, labels: &[Option<StrColumn>]) -> tantivy::Result<()> {
+        let n_langs = self.langs.len().max(1);
+        let persons = &self.facets[PERSON].values;
+        let mut best = vec![u32::MAX; persons.len() * n_langs];
+        let mut found = Strings::default();
+        for col in labels {
+            each_term(col.as_ref(), |label| {
+                let mut parts = label.splitn(3, '\u{1f}');
+                let (Some(key), Some(lang), Some(display)) = (parts.next(), parts.next(), parts.next())
+                else {
+                    return;
+                };
+                let Ok(person) = binary_search(persons, key) else { return };
+                let Some(lang) = self.langs.iter().position(|l| l == lang) else { return };
+                let slot = &mut best[person * n_langs + lang];
+                if *slot == u32::MAX || display.chars().count() > found.get(*slot).chars().count() {
+                    *slot = found.push(display);
+                }
+            })?;
+        }
+        // Only the names kept, compacted.
+        for slot in best.iter_mut().filter(|s| **s != u32::MAX) {
+            *slot = self.names.push(found.get(*slot));
+        }
+        self.names.shrink_to_fit();
+        self.person_names = best;
+        Ok(())
+    }
+
+    /// Approximate heap bytes held (arrays and strings, not allocator overhead).
+    pub fn heap_bytes(&self) -> usize {
+        fn nested<T>(v: &[Vec<T>]) -> usize {
+            v.iter().map(|x| x.capacity() * size_of::<T>() + size_of::<Vec<T>>()).sum()
+        }
+        nested(&self.group_of)
+            + nested(&self.lang_of)
+            + nested(&self.published)
+            + nested(&self.weight)
+            + self.group_start.capacity() * 4
+            + self.members.capacity() * size_of::<(u8, DocAddress)>()
+            + self.group_langs.capacity() * 8
+            + self.facets.iter().map(|f| f.values.heap_bytes()).sum::<usize>()
+            + nested(&self.facet_start)
+            + nested(&self.facet_ids)
+            + self.person_names.capacity() * 4
+            + self.names.heap_bytes()
     }
 
     /// Number of translation groups.
@@ -293,11 +301,6 @@ impl Catalog {
         self.versions(group).iter().find(|(l, _)| *l == lang_id).map(|(_, a)| *a)
     }
 
-    /// Number of distinct people.
-    pub fn num_persons(&self) -> usize {
-        self.person_names.len()
-    }
-
     /// Every facet value of a document, as catalog-wide ids (see [`Catalog::facet_of`]).
     pub fn facet_ids(&self, addr: DocAddress) -> &[u32] {
         let (seg, doc) = (addr.segment_ord as usize, addr.doc_id as usize);
@@ -321,26 +324,37 @@ impl Catalog {
         (dim, id - self.facets.get(dim).map_or(0, |f| f.base))
     }
 
+    /// Number of distinct people.
+    pub fn num_persons(&self) -> usize {
+        self.facets[PERSON].values.len()
+    }
+
     /// The key of person `id`.
     pub fn person_key(&self, id: u32) -> &str {
-        self.facets[PERSON].values.get(id as usize).map_or("", |v| v)
+        self.facets[PERSON].values.get(id)
     }
 
     /// The display name of person `id` for a reader of `lang`: the name in that language,
-    /// else the longest name in any language, else the key.
+    /// else the longest name in any language (the first language among equals), else the
+    /// key.
     pub fn person_label(&self, id: u32, lang: Option<&str>) -> String {
-        let names = self.person_names.get(id as usize).map_or(&[][..], Vec::as_slice);
+        let n_langs = self.langs.len().max(1);
+        let from = id as usize * n_langs;
+        let names = self.person_names.get(from..from + n_langs).unwrap_or(&[]);
         if let Some(l) = lang.and_then(|l| self.lang_id(l))
-            && let Some((_, name)) = names.iter().find(|(n, _)| *n == l)
+            && let Some(&slot) = names.get(l as usize).filter(|s| **s != u32::MAX)
         {
-            return name.to_string();
+            return self.names.get(slot).to_owned();
         }
-        // A stable choice for readers of other languages: the longest, then the first in order.
         names
             .iter()
-            .map(|(_, n)| n)
-            .max_by(|a, b| a.chars().count().cmp(&b.chars().count()).then_with(|| b.cmp(a)))
-            .map_or_else(|| self.person_key(id).to_owned(), |n| n.to_string())
+            .filter(|s| **s != u32::MAX)
+            .map(|&s| self.names.get(s))
+            .fold(None::<&str>, |best, n| match best {
+                Some(b) if b.chars().count() >= n.chars().count() => Some(b),
+                _ => Some(n),
+            })
+            .map_or_else(|| self.person_key(id).to_owned(), str::to_owned)
     }
 }
 
@@ -368,27 +382,52 @@ fn each_term(col: Option<&StrColumn>, mut f: impl FnMut(&str)) -> tantivy::Resul
     Ok(())
 }
 
-/// For each term ordinal of a segment's column, its catalog-wide id; new terms get the next
-/// id and are appended to `values` when given.
-fn global_ids<T: TryFrom<usize> + Copy + Default>(
-    col: Option<&StrColumn>,
-    ids: &mut HashMap<Box<str>, T>,
-    mut values: Option<&mut Vec<Box<str>>>,
-) -> tantivy::Result<Vec<T>> {
-    let mut out = Vec::with_capacity(col.map_or(0, |c| c.num_terms()));
-    each_term(col, |term| {
-        let id = match ids.get(term) {
-            Some(id) => *id,
-            None => {
-                let id = T::try_from(ids.len()).unwrap_or_default();
-                ids.insert(term.into(), id);
-                if let Some(values) = values.as_mut() {
-                    values.push(term.into());
-                }
-                id
+/// Merges the sorted dictionaries of one column across segments: for each segment, its
+/// term ordinals mapped to catalog-wide ids, given in byte order of the terms; and the
+/// number of distinct terms. `on_new` sees each distinct term once, in that order.
+fn merged_ids(
+    cols: &[Option<StrColumn>],
+    mut on_new: impl FnMut(&str),
+) -> tantivy::Result<(Vec<Vec<u32>>, u32)> {
+    let mut out: Vec<Vec<u32>> =
+        cols.iter().map(|c| Vec::with_capacity(c.as_ref().map_or(0, |c| c.num_terms()))).collect();
+    let mut streams = Vec::new();
+    for (seg, col) in cols.iter().enumerate() {
+        if let Some(col) = col {
+            let mut stream = col.dictionary().stream()?;
+            if stream.advance() {
+                streams.push((seg, stream));
             }
-        };
-        out.push(id);
-    })?;
-    Ok(out)
+        }
+    }
+    let mut next = 0u32;
+    let mut least: Vec<u8> = Vec::new();
+    while let Some(min) = streams.iter().map(|(_, s)| s.key()).min() {
+        least.clear();
+        least.extend_from_slice(min);
+        on_new(&String::from_utf8_lossy(&least));
+        streams.retain_mut(|(seg, s)| {
+            if s.key() != least.as_slice() {
+                return true;
+            }
+            out[*seg].push(next);
+            s.advance()
+        });
+        next += 1;
+    }
+    Ok((out, next))
+}
+
+/// Index of `key` among strings in byte order.
+fn binary_search(sorted: &Strings, key: &str) -> Result<usize, usize> {
+    let (mut lo, mut hi) = (0usize, sorted.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match sorted.get(mid as u32).cmp(key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Ok(mid),
+        }
+    }
+    Err(lo)
 }

@@ -97,7 +97,17 @@ impl Engine {
         {
             return Ok(View { searcher, catalog: cat.clone() });
         }
+        let started = Instant::now();
         let cat = Arc::new(Catalog::load(&searcher, &self.fields)?);
+        tracing::info!(
+            generation,
+            groups = cat.num_groups(),
+            persons = cat.num_persons(),
+            facet_values = cat.num_facet_ids(),
+            mib = format_args!("{:.1}", cat.heap_bytes() as f64 / (1 << 20) as f64),
+            ms = started.elapsed().as_millis() as u64,
+            "catalog loaded"
+        );
         *self.catalog.write().map_err(|_| poisoned())? = Some((generation, cat.clone()));
         Ok(View { searcher, catalog: cat })
     }
@@ -240,7 +250,7 @@ impl Engine {
         for (dim, name) in catalog::COLUMN_FACETS.iter().enumerate() {
             let entries = std::mem::take(&mut counts[dim]);
             let values = &cat.facets[dim].values;
-            let value = |id: u32| values.get(id as usize).map_or("", |v| v);
+            let value = |id: u32| values.get(id);
             let label = |id: u32| {
                 if dim == catalog::PERSON { cat.person_label(id, reader_lang) } else { value(id).to_owned() }
             };

@@ -319,9 +319,6 @@ impl<'a> QueryBuilder<'a> {
                 }
             }
         }
-        if tolerant && !self.titles_only {
-            self.tolerant_names(word, prefix, &mut alts);
-        }
         if tolerant {
             let typos = typo_budget(word);
             let stems: Vec<(Lang, Option<String>)> = script_langs(word)
@@ -330,13 +327,17 @@ impl<'a> QueryBuilder<'a> {
                 .collect();
             // A word the archive knows, in any language of its script, is taken as typed:
             // looking for its typos would cost more than it finds (misspellings are what is
-            // absent from every dictionary; a Russian word is not a typo in Kazakh).
+            // absent from every dictionary; a Russian word is not a typo in Kazakh, nor an
+            // inflected word a typo of a name).
             let known = stems.iter().any(|(lang, stem)| {
                 let lf = f.lang(*lang);
                 stem.as_ref().is_some_and(|s| {
                     self.expander.doc_freq(lf.body, s) + self.expander.doc_freq(lf.title, s) > 0
                 })
             });
+            if !self.titles_only {
+                self.tolerant_names(word, prefix, known, &mut alts);
+            }
             for (lang, stem) in stems {
                 let lf = f.lang(lang);
                 let Some(stem) = stem else { continue };
@@ -371,15 +372,16 @@ impl<'a> QueryBuilder<'a> {
         if self.titles_only { vec![lf.title] } else { vec![lf.title, lf.body] }
     }
 
-    /// Prefix and typo variants of a word in the transliterated names field.
-    fn tolerant_names(&self, word: &str, prefix: bool, alts: &mut Vec<Box<dyn Query>>) {
+    /// Prefix and typo variants of a word in the transliterated names field (no typos for a
+    /// word `known` to a text dictionary).
+    fn tolerant_names(&self, word: &str, prefix: bool, known: bool, alts: &mut Vec<Box<dyn Query>>) {
         let f = self.fields;
         let Some(latin) = Analyzer::Latin.terms(word).into_iter().next() else { return };
         if prefix && latin.len() >= 3 {
             self.variants(alts, f.names, &latin, Variant::Prefix, W_PREFIX);
         }
         let typos = typo_budget(word).min(typo_budget(&latin));
-        if typos > 0 && self.expander.doc_freq(f.names, &latin) == 0 {
+        if typos > 0 && !known && self.expander.doc_freq(f.names, &latin) == 0 {
             self.variants(alts, f.names, &latin, Variant::Typo(typos), W_FUZZY);
         }
     }

@@ -34,7 +34,15 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_concurrent: 8, timeout: Duration::from_secs(10) }
+        Limits { max_concurrent: Limits::one_per_core(), timeout: Duration::from_secs(10) }
+    }
+}
+
+impl Limits {
+    /// One search per core: searches are CPU-bound, so more at once only add memory and
+    /// stretch every one of them.
+    pub fn one_per_core() -> usize {
+        std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
     }
 }
 
