@@ -131,11 +131,22 @@ impl<'s> Expander<'s> {
             top.clear();
             // A prefix is a range of the sorted dictionary: no automaton to run per term.
             let walked = match &automaton {
-                Some(a) => terms.search(a.as_ref()).into_stream().map(|mut s| {
-                    while s.advance() {
-                        top.offer(s.key(), s.value().doc_freq, word);
+                // Typos are looked for among terms with the word's first letter: a typo in
+                // the first letter is rare, and walking the whole dictionary with a
+                // two-edit automaton costs a search many times over (Lucene's
+                // `prefixLength` makes the same trade).
+                Some(a) => {
+                    let first = word.chars().next().map(|c| &word[..c.len_utf8()]).unwrap_or_default();
+                    let mut range = terms.search(a.as_ref()).ge(first.as_bytes());
+                    if let Some(end) = successor(first.as_bytes()) {
+                        range = range.lt(end);
                     }
-                }),
+                    range.into_stream().map(|mut s| {
+                        while s.advance() {
+                            top.offer(s.key(), s.value().doc_freq, word);
+                        }
+                    })
+                }
                 None => {
                     let mut range = terms.range().ge(word.as_bytes());
                     if let Some(end) = successor(word.as_bytes()) {
