@@ -499,26 +499,22 @@ struct Collapsed {
 /// One document per translation group: the version in `lang` when given (groups without one
 /// are dropped), else the best-scoring matched version.
 fn collapse(cat: &Catalog, matched: &[(DocAddress, Score)], lang: Option<&str>) -> Collapsed {
-    // Group → 1 + its index in `best` (0: not seen yet); zeroed pages cost nothing until used.
-    let mut slot_of = vec![0u32; cat.num_groups()];
-    let mut best: Vec<(u32, DocAddress, Score)> = Vec::with_capacity(matched.len().min(1 << 16));
-    for &(addr, score) in matched {
-        let g = cat.group(addr);
-        let Some(slot) = slot_of.get_mut(g as usize) else {
-            // A document outside every group stands for itself.
-            best.push((g, addr, score));
-            continue;
-        };
-        if *slot == 0 {
-            best.push((g, addr, score));
-            *slot = best.len() as u32;
-        } else {
-            let b = &mut best[*slot as usize - 1];
-            if score > b.2 {
-                (b.1, b.2) = (addr, score);
+    thread_local! {
+        /// Group → 1 + its index in `best` (0: not seen), all zero between calls.
+        static SLOT_OF: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let best = SLOT_OF.with_borrow_mut(|slot_of| {
+        if slot_of.len() < cat.num_groups() {
+            slot_of.resize(cat.num_groups(), 0);
+        }
+        let best = best_per_group(cat, matched, slot_of);
+        for (g, _, _) in &best {
+            if let Some(slot) = slot_of.get_mut(*g as usize) {
+                *slot = 0;
             }
         }
-    }
+        best
+    });
     let mut lang_counts = vec![0u32; cat.langs.len()];
     let lang_id = lang.map(|l| cat.lang_id(l));
     let mut reps = Vec::with_capacity(best.len());
@@ -540,6 +536,36 @@ fn collapse(cat: &Catalog, matched: &[(DocAddress, Score)], lang: Option<&str>) 
     Collapsed { reps, lang_counts }
 }
 
+/// The best-scoring matched document of each group: `(group, document, score)`.
+fn best_per_group(
+    cat: &Catalog,
+    matched: &[(DocAddress, Score)],
+    slot_of: &mut [u32],
+) -> Vec<(u32, DocAddress, Score)> {
+    let mut best: Vec<(u32, DocAddress, Score)> = Vec::with_capacity(matched.len().min(1 << 16));
+    for &(addr, score) in matched {
+        let g = cat.group(addr);
+        let Some(slot) = slot_of.get_mut(g as usize) else {
+            // A document outside every group stands for itself.
+            best.push((g, addr, score));
+            continue;
+        };
+        if *slot == 0 {
+            best.push((g, addr, score));
+            *slot = best.len() as u32;
+        } else {
+            let b = &mut best[*slot as usize - 1];
+            if score > b.2 {
+                (b.1, b.2) = (addr, score);
+            }
+        }
+    }
+    best
+}
+
+/// An order of scored documents.
+type Order = dyn Fn(&(DocAddress, Score), &(DocAddress, Score)) -> std::cmp::Ordering;
+
 /// Puts the first `keep` of `reps` in order (the rest stay, unordered, behind them).
 fn sort(
     cat: &Catalog,
@@ -556,12 +582,11 @@ fn sort(
     let oldest = |a: &(DocAddress, Score), b: &(DocAddress, Score)| newest(b, a);
     // Each order is total (ties end on the address), so selecting then sorting the head
     // gives the same head as sorting everything.
-    let order: &dyn Fn(&(DocAddress, Score), &(DocAddress, Score)) -> std::cmp::Ordering =
-        match (sort, browsing) {
-            (Sort::Newest, _) | (Sort::Relevance, true) => &newest,
-            (Sort::Oldest, _) => &oldest,
-            (Sort::Relevance, false) => &relevance,
-        };
+    let order: &Order = match (sort, browsing) {
+        (Sort::Newest, _) | (Sort::Relevance, true) => &newest,
+        (Sort::Oldest, _) => &oldest,
+        (Sort::Relevance, false) => &relevance,
+    };
     if keep < reps.len() {
         if keep > 0 {
             reps.select_nth_unstable_by(keep - 1, order);

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use annals_index::Lang;
-use tantivy::tokenizer::{SimpleTokenizer, TokenStream, Tokenizer};
+use tantivy::tokenizer::TokenStream;
 
 /// Characters of text around the matches.
 const WINDOW_CHARS: usize = 220;
@@ -93,25 +93,51 @@ impl Highlighter {
         if !self.words.is_empty() {
             let m = self.matcher(lang);
             let mut analyzer = lang.analyzer().build();
-            let mut tokenizer = SimpleTokenizer::default();
-            let mut words = tokenizer.token_stream(scanned);
-            while words.advance() {
-                let word = words.token();
-                if !m.may_match(&word.text) {
+            for (from, to) in words(scanned) {
+                let word = &scanned[from..to];
+                if !m.may_match(word) {
                     continue;
                 }
                 // Every filter of the analysers works on one word at a time: analysing the
                 // word alone gives the terms it gives in the text.
-                let mut terms = analyzer.token_stream(&word.text);
+                let mut terms = analyzer.token_stream(word);
                 while terms.advance() {
                     if m.matches(&terms.token().text) {
-                        marks.push((word.offset_from, word.offset_to));
+                        marks.push((from, to));
                         break;
                     }
                 }
             }
         }
         render(scanned, &marks)
+    }
+}
+
+/// Byte ranges of the words of `text`, cut as the analysers' tokenizer (Tantivy's
+/// `SimpleTokenizer`) cuts them: runs of alphanumeric characters. Letters of the Latin and
+/// Cyrillic alphabets are recognised without Unicode table look-ups.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (from, _) = chars.by_ref().find(|(_, c)| alphanumeric(*c))?;
+        let mut to = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !alphanumeric(c) {
+                to = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((from, to))
+    })
+}
+
+/// `char::is_alphanumeric`, with the common alphabets first.
+fn alphanumeric(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0410}'..='\u{044F}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -179,8 +205,8 @@ fn render(text: &str, marks: &[(usize, usize)]) -> String {
         let first = char_at(marks[best.0].0);
         // Some context before the first match, starting at a word.
         let mut from = first.saturating_sub(WINDOW_CHARS / 5);
-        let chars: Vec<char> = text.chars().collect();
-        while from > 0 && from < first && !chars[from - 1].is_whitespace() {
+        let char_before = |c: usize| text[..starts[c]].chars().next_back();
+        while from > 0 && from < first && !char_before(from).is_some_and(char::is_whitespace) {
             from += 1;
         }
         (from, (from + WINDOW_CHARS).min(starts.len()))
@@ -271,6 +297,35 @@ mod tests {
         check(&["қазан"], None, "Біз Қазанда болдық", "kk", "Біз <mark>Қазанда</mark> болдық");
         check(&["елка"], None, "Ёлки и ели", "ru", "<mark>Ёлки</mark> и ели");
         check(&["cafe"], None, "The Café opened", "en", "The <mark>Café</mark> opened");
+    }
+
+    #[test]
+    fn words_are_cut_as_the_tokenizer_cuts_them() {
+        use tantivy::tokenizer::{SimpleTokenizer, Tokenizer};
+        for text in ["Қазан, 2019-жылы: «Ёлка» naïve ½ x²y — ١٢٣ 𝔘nicode", "", " a ", "ab", "é"]
+        {
+            let mut tokenizer = SimpleTokenizer::default();
+            let mut stream = tokenizer.token_stream(text);
+            let mut expected = Vec::new();
+            while stream.advance() {
+                expected.push((stream.token().offset_from, stream.token().offset_to));
+            }
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_match_the_tokenizer_on_any_text(text in "\\PC{0,40}") {
+            use tantivy::tokenizer::{SimpleTokenizer, Tokenizer};
+            let mut tokenizer = SimpleTokenizer::default();
+            let mut stream = tokenizer.token_stream(&text);
+            let mut expected = Vec::new();
+            while stream.advance() {
+                expected.push((stream.token().offset_from, stream.token().offset_to));
+            }
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]
