@@ -564,7 +564,7 @@ fn best_per_group(
 }
 
 /// An order of scored documents.
-type Order = dyn Fn(&(DocAddress, Score), &(DocAddress, Score)) -> std::cmp::Ordering;
+type Order<'a> = dyn Fn(&(DocAddress, Score), &(DocAddress, Score)) -> std::cmp::Ordering + 'a;
 
 /// Puts the first `keep` of `reps` in order (the rest stay, unordered, behind them).
 fn sort(
@@ -582,7 +582,7 @@ fn sort(
     let oldest = |a: &(DocAddress, Score), b: &(DocAddress, Score)| newest(b, a);
     // Each order is total (ties end on the address), so selecting then sorting the head
     // gives the same head as sorting everything.
-    let order: &Order = match (sort, browsing) {
+    let order: &Order<'_> = match (sort, browsing) {
         (Sort::Newest, _) | (Sort::Relevance, true) => &newest,
         (Sort::Oldest, _) => &oldest,
         (Sort::Relevance, false) => &relevance,
