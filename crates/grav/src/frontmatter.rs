@@ -89,6 +89,14 @@ pub(crate) struct Header {
 
 /// Parses a header leniently. `first_line` is the 1-based file line of the YAML's first line.
 pub(crate) fn parse_header(yaml: &str, first_line: usize) -> Result<Header, YamlError> {
+    // The YAML parser refuses nesting deeper than its recursion limit anyway, but only
+    // after time quadratic in the nesting: refuse it first.
+    if let Some(line) = too_deep(yaml) {
+        return Err(YamlError {
+            line: Some(line + first_line),
+            message: format!("front matter is not valid YAML: collections nested more than {MAX_DEPTH} deep"),
+        });
+    }
     let detabbed = detab(yaml);
     let first_error = match serde_yaml::from_str::<Value>(&detabbed) {
         Ok(v) => return Ok(Header { map: into_mapping(v), repaired_lines: Vec::new() }),
@@ -105,6 +113,31 @@ pub(crate) fn parse_header(yaml: &str, first_line: usize) -> Result<Header, Yaml
         }
     }
     Err(yaml_error(&first_error, first_line))
+}
+
+/// Deepest nesting of flow collections (`{`, `[`) a header may have: the YAML parser's own
+/// recursion limit.
+const MAX_DEPTH: usize = 128;
+
+/// The 0-based line where flow collections nest deeper than [`MAX_DEPTH`], if they do
+/// (brackets inside quoted strings count too: no real header has a hundred of them).
+fn too_deep(yaml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut line = 0;
+    for b in yaml.bytes() {
+        match b {
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(line);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Parses a configuration file leniently (same repairs as page headers).
@@ -439,6 +472,16 @@ mod tests {
             assert_eq!(s.yaml_line, yaml_line, "yaml line of {input:?}");
         }
         assert_eq!(s.body, body, "body of {input:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = format!("title: x\ntags: {}1{}\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let err = parse_header(&deep, 2).err().expect("too deep");
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("nested more than 128"), "{}", err.message);
+        let fine = format!("tags: {}1{}\n", "[".repeat(10), "]".repeat(10));
+        assert!(parse_header(&fine, 2).is_ok());
     }
 
     #[test]
