@@ -181,6 +181,11 @@ fn requests_past_the_timeout_are_cut() {
     if let Some((status, body, _)) = answers.iter().find(|a| a.0 != 200) {
         eprintln!("a cut request: {status} with body {body:?}");
     }
+    // A cut request still gets the API's error shape.
+    for (status, body, _) in answers.iter().filter(|a| a.0 != 200) {
+        let code = if *status == 408 { "\"timeout\"" } else { "\"busy\"" };
+        assert!(body.contains("\"error\"") && body.contains(code), "{status} answered {body:?}");
+    }
     assert!(statuses.iter().any(|s| *s != 200), "no request was cut by a 20 ms timeout: {statuses:?}");
 }
 

@@ -25,6 +25,8 @@ pub enum ApiError {
     },
     /// Too many searches are waiting (503).
     Busy,
+    /// The request took longer than the limit (408).
+    Timeout,
     /// The index failed (500).
     Internal(EngineError),
 }
@@ -49,6 +51,7 @@ impl ApiError {
             ApiError::BadParam(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
             ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -73,6 +76,9 @@ impl IntoResponse for ApiError {
             ApiError::BadParam(e) => (e.code, e.to_string(), Some(e.parameter.as_str())),
             ApiError::NotFound { code, message } => (*code, message.clone(), None),
             ApiError::Busy => ("busy", "too many searches at once; retry shortly".to_owned(), None),
+            ApiError::Timeout => {
+                ("timeout", "the request took longer than the server allows".to_owned(), None)
+            }
             ApiError::Internal(e) => {
                 tracing::error!(error = %e, source = ?std::error::Error::source(e), "internal error");
                 ("internal", "internal error".to_owned(), None)

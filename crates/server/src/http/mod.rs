@@ -104,9 +104,14 @@ impl AppState {
 /// The router with every route and layer.
 pub fn app(state: AppState) -> Router {
     let timeout = state.options.limits.timeout;
-    let mut router = routes::router().merge(ui::router()).with_state(state.clone()).layer(
-        tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, timeout),
-    );
+    let mut router = routes::router()
+        .merge(ui::router())
+        .with_state(state.clone())
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
+        .layer(axum::middleware::from_fn(api_timeout_as_json));
     if let Some(origin) = &state.options.allow_origin {
         match HeaderValue::from_str(origin) {
             Ok(origin) => {
@@ -121,6 +126,19 @@ pub fn app(state: AppState) -> Router {
         }
     }
     router
+}
+
+/// The timeout layer answers an empty 408; the API answers its JSON error shape instead.
+async fn api_timeout_as_json(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if api && res.status() == axum::http::StatusCode::REQUEST_TIMEOUT {
+        return axum::response::IntoResponse::into_response(ApiError::Timeout);
+    }
+    res
 }
 
 /// Serves `app(state)` on `listener` until `shutdown` completes, then finishes the requests
