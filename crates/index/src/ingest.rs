@@ -147,9 +147,16 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<Report, E
     let mut seen: HashSet<String> = HashSet::new();
     let mut changed = opts.full;
 
+    // What every document of a site depends on besides its file, hashed once per site.
+    let site_hashes: HashMap<&str, u64> = sites.iter().map(|s| (s.id.as_str(), site_hash(s))).collect();
     for batch in files.chunks(BATCH) {
-        let handled: Vec<Handled> =
-            batch.par_iter().map(|(site, file)| handle(site, file, &opts.content, &known, now)).collect();
+        let handled: Vec<Handled> = batch
+            .par_iter()
+            .map(|(site, file)| {
+                let site_hash = site_hashes.get(site.id.as_str()).copied().unwrap_or_default();
+                handle(site, site_hash, file, &opts.content, &known, now)
+            })
+            .collect();
         for h in handled {
             let path = match &h {
                 Handled::Unchanged { path } => path.clone(),
@@ -227,6 +234,7 @@ fn duplicate(path: String, url: &str, owner: &str) -> Skipped {
 /// Reads, hashes and (when changed) parses one file. Runs on the rayon pool.
 fn handle(
     site: &Site,
+    site_hash: u64,
     file: &PageFile,
     content: &Path,
     known: &HashMap<String, Known>,
@@ -239,7 +247,7 @@ fn handle(
             return Handled::Error(FileError { path, line: None, message: format!("cannot read: {e}") });
         }
     };
-    let hash = content_hash(site, &bytes);
+    let hash = content_hash(site_hash, &bytes);
     if let Some(k) = known.get(&path)
         && k.hash == hash
         && k.expires > now.as_second().max(0) as u64
@@ -274,13 +282,20 @@ fn handle(
     })
 }
 
-/// Hash of everything a document depends on: the file, the site's configuration, and the
-/// version of the schema and extraction.
-fn content_hash(site: &Site, bytes: &[u8]) -> u64 {
+/// Hash of what every document of a site depends on besides its file: the site's
+/// configuration and id, and the version of the schema and extraction.
+fn site_hash(site: &Site) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(&SCHEMA_VERSION.to_le_bytes());
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(format!("{:?}|{}", site.config, site.id).as_bytes());
+    h.digest()
+}
+
+/// Hash of everything a document depends on: its site ([`site_hash`]) and its file.
+fn content_hash(site_hash: u64, bytes: &[u8]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&site_hash.to_le_bytes());
     h.update(bytes);
     h.digest()
 }
