@@ -27,7 +27,9 @@
 //! ```
 #![warn(missing_docs)]
 
+mod affix;
 pub mod dates;
+mod hash;
 pub mod jsonl;
 pub mod people;
 pub mod tokens;
@@ -116,7 +118,8 @@ fn slice<'a>(text: &'a str, toks: &[tokens::Token<'_>], a: usize, b: usize) -> &
 /// document creation date that relative dates are resolved against. Offsets are in chars.
 /// Never panics; runs in time linear in the text.
 pub fn extract(text: &str, lang: &str, dct: Option<jiff::civil::Date>) -> Extraction {
-    let toks = tokens::tokenize(text);
+    let mut arena = String::new();
+    let toks = tokens::tokenize(text, &mut arena);
     let cal = calendar_lang(lang, text);
     let mut out = Extraction::default();
 

@@ -16,15 +16,18 @@
 /// diacritics stripped.
 pub fn to_latin(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let chars: Vec<char> = s.chars().flat_map(char::to_lowercase).collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
+    // each char lowercased alone (no final-sigma rule), as `char::to_lowercase` does
+    let mut lower = String::with_capacity(s.len());
+    for c in s.chars() {
+        crate::tokens::push_lower(&mut lower, c);
+    }
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         // ий / ый (and ій) → y
         if matches!(c, 'и' | 'ы' | 'і') && next == Some('й') {
             out.push('y');
-            i += 2;
+            chars.next();
             continue;
         }
         match c {
@@ -39,7 +42,6 @@ pub fn to_latin(s: &str) -> String {
                 None => out.push(c),
             },
         }
-        i += 1;
     }
     out
 }
@@ -106,7 +108,7 @@ pub fn fold_lower(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
-fn fold_char(c: char) -> char {
+pub(crate) fn fold_char(c: char) -> char {
     match c {
         'ё' => 'е',
         'қ' => 'к',
@@ -123,26 +125,36 @@ fn fold_char(c: char) -> char {
 
 /// Lowercase, `ё` → `е`, Kazakh-specific letters → nearest Russian letters.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(l) = crate::tokens::cyrillic_lower(c) {
+            out.push(fold_char(l));
+        } else {
+            // lowercase (possibly several chars), then fold each
+            let start = out.len();
+            crate::tokens::push_lower(&mut out, c);
+            if out[start..].chars().any(|l| fold_char(l) != l) {
+                let low: String = out.drain(start..).collect();
+                out.extend(low.chars().map(fold_char));
+            }
+        }
+    }
+    out
+}
+
+/// The old two-pass definition of [`fold`], for the tests.
+#[cfg(test)]
+fn fold_two_pass(s: &str) -> String {
     let mut low = String::with_capacity(s.len());
     for c in s.chars() {
         crate::tokens::push_lower(&mut low, c);
     }
-    for c in low.chars() {
-        out.push(match c {
-            'ё' => 'е',
-            'қ' => 'к',
-            'ғ' => 'г',
-            'ң' => 'н',
-            'ө' => 'о',
-            'ұ' | 'ү' => 'у',
-            'һ' => 'х',
-            'і' => 'и',
-            'ә' => 'а',
-            _ => c,
-        });
-    }
-    out
+    low.chars().map(fold_char).collect()
 }
 
 #[cfg(test)]
@@ -172,6 +184,26 @@ mod tests {
             ("3 мая", "3 maya"),
         ] {
             check(i, e);
+        }
+    }
+
+    #[test]
+    fn push_lower_is_char_to_lowercase() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut s = String::new();
+            crate::tokens::push_lower(&mut s, c);
+            assert_eq!(s, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fold_is_lowercase_then_fold_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(fold(&s), fold_two_pass(&s), "{c:?}");
+        }
+        for s in ["Қызылорда ӨСКЕМЕН Ёлка", "İİ Σ Müller", "abc", ""] {
+            assert_eq!(fold(s), fold_two_pass(s), "{s}");
         }
     }
 

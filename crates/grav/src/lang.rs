@@ -9,6 +9,7 @@
 //! (7 or more with і), and a Russian page quoting a Kazakh award name stays under 1 (2 with і).
 
 /// Kazakh letters Russian lacks (lowercase), without the і shared with Ukrainian.
+#[cfg(test)]
 const KAZAKH_ONLY: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ'];
 
 /// Share (per hundred Cyrillic letters) of ә ғ қ ң ө ұ ү һ that makes a text Kazakh.
@@ -34,29 +35,124 @@ pub fn detect_lang(text: &str) -> Option<String> {
     // Prose in a non-Latin script mixed with code, URLs or names in Latin letters (a Russian
     // tutorial full of PHP) fools whatlang (PHP reads as French): judge the non-Latin words
     // alone, first when they are a large part of the text, else when the whole is unclear.
-    let (latin, other) = sample
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .fold((0usize, 0usize), |(l, o), c| if is_latin(c) { (l + 1, o) } else { (l, o + 1) });
+    // (one pass counts the letters of both scripts and the Kazakh rule's letters)
+    let counts = Counts::of(sample);
+    let (latin, other) = (counts.latin, counts.letters - counts.latin);
     let mixed = latin > 0 && other >= MIN_SCRIPT_LETTERS;
     let share = if mixed { other * 100 / (latin + other) } else { 0 };
-    let non_latin = || {
-        let words: Vec<&str> = sample
-            .split_whitespace()
-            .filter(|w| w.chars().any(|c| c.is_alphabetic() && !is_latin(c)))
-            .collect();
-        guess(&words.join(" "))
+    // (whatlang is the costly part: the non-Latin words are judged at most once)
+    let mut judged: Option<Option<String>> = None;
+    let mut non_latin = || {
+        judged
+            .get_or_insert_with(|| {
+                // (the letters of the kept words are the letters of their joined text)
+                let mut counts = Counts::default();
+                let words: Vec<&str> = sample
+                    .split_whitespace()
+                    .filter(|w| {
+                        let keep = w.chars().any(|c| is_alphabetic(c) && !is_latin(c));
+                        if keep {
+                            counts.add(&Counts::of(w));
+                        }
+                        keep
+                    })
+                    .collect();
+                guess_counted(&words.join(" "), &counts)
+            })
+            .clone()
     };
     if share >= MAJOR_SCRIPT_SHARE
         && let Some(code) = non_latin()
     {
         return Some(code);
     }
-    guess(sample).or_else(|| if share >= MINOR_SCRIPT_SHARE { non_latin() } else { None })
+    guess_counted(sample, &counts).or_else(|| if share >= MINOR_SCRIPT_SHARE { non_latin() } else { None })
 }
 
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
+}
+
+/// `c.is_alphabetic()`, without the Unicode table look-up for ASCII and Cyrillic letters.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x0400..=0x0481 | 0x048A..=0x04FF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// What [`detect_lang`] and the Kazakh rule count in a text, in one pass.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Counts {
+    /// Letters.
+    letters: usize,
+    /// Latin letters.
+    latin: usize,
+    /// Cyrillic letters.
+    cyrillic: usize,
+    /// ә ғ қ ң ө ұ ү һ (either case).
+    only: usize,
+    /// і (either case).
+    i_dotted: usize,
+    /// ї є ґ ў (either case).
+    other_marks: usize,
+}
+
+impl Counts {
+    fn of(text: &str) -> Counts {
+        let mut n = Counts::default();
+        for c in text.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphabetic() {
+                    n.letters += 1;
+                    n.latin += 1;
+                }
+                continue;
+            }
+            if !is_alphabetic(c) {
+                continue;
+            }
+            n.letters += 1;
+            if is_latin(c) {
+                n.latin += 1;
+            }
+            if !('\u{0400}'..='\u{04FF}').contains(&c) {
+                continue;
+            }
+            n.cyrillic += 1;
+            // (each of these letters is the lowercase of only itself and its capital)
+            match c {
+                'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү'
+                | 'Һ' => n.only += 1,
+                'і' | 'І' => n.i_dotted += 1,
+                'ї' | 'є' | 'ґ' | 'ў' | 'Ї' | 'Є' | 'Ґ' | 'Ў' => n.other_marks += 1,
+                _ => {}
+            }
+        }
+        n
+    }
+
+    fn add(&mut self, o: &Counts) {
+        self.letters += o.letters;
+        self.latin += o.latin;
+        self.cyrillic += o.cyrillic;
+        self.only += o.only;
+        self.i_dotted += o.i_dotted;
+        self.other_marks += o.other_marks;
+    }
+
+    /// The Kazakh-letter rule (see the module docs).
+    fn is_kazakh(&self) -> bool {
+        let Counts { letters, cyrillic, only, i_dotted, other_marks, .. } = *self;
+        if cyrillic * 2 < letters || only < 3 {
+            return false;
+        }
+        // і counts for Kazakh only when no Ukrainian or Belarusian letter says otherwise.
+        let with_i = only + if other_marks == 0 { i_dotted } else { 0 };
+        only * 100 >= KAZAKH_ONLY_PER_HUNDRED * cyrillic || with_i * 100 >= KAZAKH_PER_HUNDRED * cyrillic
+    }
 }
 
 /// Letters of a non-Latin script that are enough to judge them alone.
@@ -69,9 +165,9 @@ const MAJOR_SCRIPT_SHARE: usize = 30;
 /// whole text gives no confident guess.
 const MINOR_SCRIPT_SHARE: usize = 15;
 
-/// The Kazakh rule, then whatlang when it is confident.
-fn guess(text: &str) -> Option<String> {
-    if is_kazakh(text) {
+/// The Kazakh rule, then whatlang when it is confident, with the letters of `text` counted.
+fn guess_counted(text: &str, counts: &Counts) -> Option<String> {
+    if counts.is_kazakh() {
         return Some("kk".to_owned());
     }
     let info = whatlang::detect(text)?;
@@ -92,7 +188,9 @@ fn sample(text: &str) -> &str {
     &text[..end]
 }
 
-/// The Kazakh-letter rule (see the module docs).
+/// The Kazakh-letter rule (see the module docs), as first written: the tests check
+/// [`Counts::is_kazakh`] against it.
+#[cfg(test)]
 fn is_kazakh(text: &str) -> bool {
     let (mut letters, mut cyrillic, mut only, mut i_dotted, mut other_marks) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
@@ -272,6 +370,26 @@ mod tests {
         assert!(!is_kazakh(
             "The award «Денсаулық сақтау ісінің үздігі» was given to the centre for its outstanding work in hematology and patient care"
         ));
+    }
+
+    #[test]
+    fn one_pass_counts_as_before() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+        // every Cyrillic letter, in texts where it decides the rule
+        for c in ('\u{0400}'..='\u{04FF}').chain(['a', 'I', 'É', '1', ' ']) {
+            for base in ["ққә", "қққ", "әәәі", "ққққ", "abc"] {
+                for n in [1, 2, 5, 40] {
+                    let text: String = std::iter::repeat_n(c, n).chain(base.chars()).collect();
+                    assert_eq!(Counts::of(&text).is_kazakh(), is_kazakh(&text), "{text:?}");
+                    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+                    let latin = text.chars().filter(|&c| c.is_alphabetic() && is_latin(c)).count();
+                    let counts = Counts::of(&text);
+                    assert_eq!((counts.letters, counts.latin), (letters, latin), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

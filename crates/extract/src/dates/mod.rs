@@ -43,7 +43,12 @@ pub struct Found {
 
 /// Find the dates in a tokenized text.
 pub fn find(toks: &[Token<'_>], lang: Lang, dct: Option<Date>) -> Vec<Found> {
-    let g = G { t: toks, dct, lang };
+    // the month and weekday words, looked up once per token (the matchers ask many times)
+    let cal = toks
+        .iter()
+        .map(|t| if t.kind == Kind::Word { (month_of(t.lower), weekday_of(t.lower)) } else { (None, None) })
+        .collect();
+    let g = G { t: toks, dct, lang, cal };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -66,8 +71,7 @@ fn same_year_in_lists(toks: &[Token<'_>], out: &mut [Found]) {
         let (prev, cur) = (&out[k - 1], &out[k]);
         let glue = (prev.end..cur.start).all(|j| {
             let t = &toks[j];
-            t.is_punct(',')
-                || matches!(t.lower.as_str(), "and" | "и" | "және" | "мен" | "or" | "или" | "немесе")
+            t.is_punct(',') || matches!(t.lower, "and" | "и" | "және" | "мен" | "or" | "или" | "немесе")
         });
         if !glue || cur.start == prev.end || cur.end - cur.start != 1 {
             continue;
@@ -81,10 +85,15 @@ fn same_year_in_lists(toks: &[Token<'_>], out: &mut [Found]) {
     }
 }
 
+/// A month or weekday number and its language, as [`month_of`] and [`weekday_of`] give them.
+type Calendar = Option<(u8, Lang)>;
+
 struct G<'a, 't> {
     t: &'a [Token<'t>],
     dct: Option<Date>,
     lang: Lang,
+    /// [`month_of`] and [`weekday_of`] of each word token.
+    cal: Vec<(Calendar, Calendar)>,
 }
 
 const YEAR_WORDS_RU: &[&str] =
@@ -139,7 +148,20 @@ fn longest(a: Option<Found>, b: Option<Found>) -> Option<Found> {
 
 impl G<'_, '_> {
     fn lw(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| t.lower.as_str())
+        self.t.get(i).map_or("", |t| t.lower)
+    }
+
+    /// [`month_of`] of token `i` (None past the end).
+    fn month_at(&self, i: usize) -> Option<(u8, Lang)> {
+        self.cal.get(i).and_then(|c| c.0)
+    }
+
+    /// [`weekday_of`] of token `i`, or of the empty word past the end.
+    fn weekday_at(&self, i: usize) -> Option<(u8, Lang)> {
+        match self.cal.get(i) {
+            Some(c) => c.1,
+            None => weekday_of(""),
+        }
     }
 
     fn num(&self, i: usize) -> Option<u32> {
@@ -260,7 +282,7 @@ impl G<'_, '_> {
         if t.kind != Kind::Word {
             return None;
         }
-        let (mo, lang) = month_of(&t.lower)?;
+        let (mo, lang) = self.month_at(i)?;
         let mut j = i + 1;
         match lang {
             Lang::En => {
@@ -456,8 +478,7 @@ impl G<'_, '_> {
     /// "March" (with context).
     fn month_first(&self, i: usize) -> Option<Found> {
         let (j, mo) = self.month(i, false)?;
-        let t = &self.t[i];
-        if month_of(&t.lower)?.1 != Lang::En {
+        if self.month_at(i)?.1 != Lang::En {
             return None;
         }
         // Month + day
@@ -525,7 +546,7 @@ impl G<'_, '_> {
             (i + 1, mo as u32, lang)
         } else {
             let (e, mo) = self.month(mi, mi == i)?;
-            (e, mo, month_of(self.lw(mi))?.1)
+            (e, mo, self.month_at(mi)?.1)
         };
         // "ноябре-декабре" is one token: take the first month
         let mut k = end;
@@ -614,7 +635,7 @@ impl G<'_, '_> {
         if word
             && self.lang != Lang::En
             && let Some((e, mo)) = self.month(j, false)
-            && month_of(self.lw(j)).is_some_and(|x| x.1 == Lang::Kk)
+            && self.month_at(j).is_some_and(|x| x.1 == Lang::Kk)
         {
             // "2019 жылғы шілдеде"; "2019 жылдың 5 қаңтары" is rare
             return m(i, e, Val::month(y, mo));
@@ -693,10 +714,10 @@ impl G<'_, '_> {
         let mut k = i + 1;
         let mut event = false;
         while let Some(n) = self.t.get(k).filter(|n| n.kind == Kind::Word && n.is_cap() && !n.sent_start) {
-            if month_of(&n.lower).is_some() {
+            if self.month_at(k).is_some() {
                 break;
             }
-            event |= EVENT_NOUNS.contains(&n.lower.as_str());
+            event |= EVENT_NOUNS.contains(&n.lower);
             k += 1;
         }
         // "«Excellence in Healthcare – 2025»": the year of a quoted title
@@ -707,8 +728,7 @@ impl G<'_, '_> {
         {
             return false;
         }
-        let name_start =
-            self.t[i].sent_start || prev.is_some_and(|p| matches!(p.lower.as_str(), "the" | "a" | "an"));
+        let name_start = self.t[i].sent_start || prev.is_some_and(|p| matches!(p.lower, "the" | "a" | "an"));
         if event && name_start {
             return false;
         }
@@ -723,7 +743,7 @@ impl G<'_, '_> {
                 return false;
             }
             if matches!(
-                p.lower.as_str(),
+                p.lower,
                 "than"
                     | "about"
                     | "some"
@@ -774,7 +794,7 @@ impl G<'_, '_> {
             if n.kind == Kind::Word && n.is_lower() && !n.sent_start {
                 // "2000 people", "1500 человек" — but keep "1999 and", "2019 in"
                 let ok = matches!(
-                    n.lower.as_str(),
+                    n.lower,
                     "and"
                         | "or"
                         | "to"
@@ -862,7 +882,7 @@ impl G<'_, '_> {
             "early" | "late" | "earlier" | "later" => k += 1,
             _ => {}
         }
-        let (wd, lang) = weekday_of(self.lw(k))?;
+        let (wd, lang) = self.weekday_at(k)?;
         if lang == Lang::En && !self.t[k].is_cap() {
             return None;
         }
@@ -1310,7 +1330,8 @@ mod tests {
     use jiff::civil::date;
 
     fn check(text: &str, lang: Lang, dct: Option<Date>, expected: &[(&str, &str)]) {
-        let toks = tokenize(text);
+        let mut arena = String::new();
+        let toks = tokenize(text, &mut arena);
         let found = find(&toks, lang, dct);
         let got: Vec<(String, String)> = found
             .iter()

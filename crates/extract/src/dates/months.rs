@@ -4,7 +4,7 @@
 //! forms are a stem plus any case or possessive suffix from [`KK_SUFFIXES`]; English forms are
 //! the full names and the newswire abbreviations ("Sept.", "Oct.").
 
-use std::collections::HashMap;
+use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Which language a calendar word belongs to.
@@ -141,8 +141,17 @@ pub const KK_SUFFIXES: &[&str] = &[
     "ше",
 ];
 
+/// [`KK_SUFFIXES`] as a set.
+static KK_SUFFIX_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| KK_SUFFIXES.iter().copied().collect());
+
+/// `s` is one of [`KK_SUFFIXES`] (the empty one too).
+pub fn is_kk_suffix(s: &str) -> bool {
+    KK_SUFFIX_SET.contains(s)
+}
+
 static MONTHS: LazyLock<HashMap<&'static str, (u8, Lang)>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (i, forms) in RU_MONTHS.iter().enumerate() {
         for f in *forms {
             m.insert(*f, (i as u8 + 1, Lang::Ru));
@@ -159,8 +168,8 @@ static MONTHS: LazyLock<HashMap<&'static str, (u8, Lang)>> = LazyLock::new(|| {
 /// Strip a Kazakh suffix from `w` if the rest is one of `stems`; returns the stem index.
 pub fn kk_stem(w: &str, stems: &[&str]) -> Option<usize> {
     for (i, s) in stems.iter().enumerate() {
-        if let Some(rest) = w.strip_prefix(s)
-            && KK_SUFFIXES.contains(&rest)
+        if let Some(rest) = crate::affix::strip_prefix(w, s)
+            && is_kk_suffix(rest)
         {
             return Some(i);
         }

@@ -2,7 +2,7 @@
 //! English spelled years ("nineteen ninety-six") and Kazakh spelled numbers and
 //! ordinals ("екі мың он төртінші жылы" = 2014).
 
-use super::months::KK_SUFFIXES;
+use super::months::is_kk_suffix;
 
 /// A small count written as a word (ru, en, kk): "два", "пять", "two", "a", "екі".
 pub fn count_word(w: &str) -> Option<u32> {
@@ -94,60 +94,65 @@ pub fn en_spelled_year(century: &str, rest: &str) -> Option<u32> {
     Some(c * 100 + r)
 }
 
+/// Kazakh cardinal words and their values.
+const KK_CARDINALS: [(&str, u32); 20] = [
+    ("бір", 1),
+    ("екі", 2),
+    ("үш", 3),
+    ("төрт", 4),
+    ("бес", 5),
+    ("алты", 6),
+    ("жеті", 7),
+    ("сегіз", 8),
+    ("тоғыз", 9),
+    ("он", 10),
+    ("жиырма", 20),
+    ("отыз", 30),
+    ("қырық", 40),
+    ("елу", 50),
+    ("алпыс", 60),
+    ("жетпіс", 70),
+    ("сексен", 80),
+    ("тоқсан", 90),
+    ("жүз", 100),
+    ("мың", 1000),
+];
+
 /// Kazakh cardinal word values.
 fn kk_cardinal(w: &str) -> Option<u32> {
-    Some(match w {
-        "бір" => 1,
-        "екі" => 2,
-        "үш" => 3,
-        "төрт" => 4,
-        "бес" => 5,
-        "алты" => 6,
-        "жеті" => 7,
-        "сегіз" => 8,
-        "тоғыз" => 9,
-        "он" => 10,
-        "жиырма" => 20,
-        "отыз" => 30,
-        "қырық" => 40,
-        "елу" => 50,
-        "алпыс" => 60,
-        "жетпіс" => 70,
-        "сексен" => 80,
-        "тоқсан" => 90,
-        "жүз" => 100,
-        "мың" => 1000,
-        _ => return None,
-    })
+    KK_CARDINALS.iter().find(|(c, _)| *c == w).map(|&(_, v)| v)
 }
 
 /// A Kazakh number word: a cardinal, or an ordinal (cardinal + ыншы/інші/ншы/нші), possibly
 /// followed by a case suffix ("төртінші", "оныншы", "бесінші", "онына"). Returns the value
 /// and whether it is an ordinal.
 pub fn kk_number_word(w: &str) -> Option<(u32, bool)> {
+    // every form starts with a cardinal: find those `w` starts with (byte length, value),
+    // shortest first
+    let mut prefixes: Vec<(usize, u32)> = KK_CARDINALS
+        .iter()
+        .filter(|(c, _)| crate::affix::starts_with(w, c))
+        .map(|&(c, v)| (c.len(), v))
+        .collect();
+    if prefixes.is_empty() {
+        return None;
+    }
+    prefixes.sort_unstable();
     if let Some(v) = kk_cardinal(w) {
         return Some((v, false));
     }
     for ord in ["сыншы", "сінші", "ыншы", "інші", "ншы", "нші", "шы", "ші"] {
-        if let Some(p) = w.find(ord) {
+        if let Some(p) = crate::affix::find(w, ord) {
             let (stem, rest) = (&w[..p], &w[p + ord.len()..]);
             if let Some(v) = kk_cardinal(stem)
-                && KK_SUFFIXES.contains(&rest)
+                && is_kk_suffix(rest)
             {
                 return Some((v, true));
             }
         }
     }
     // cardinal + case suffix: "онына", "жиырмасына" (possessive + dative)
-    for (i, _) in w.char_indices().skip(2) {
-        if let Some(v) = kk_cardinal(&w[..i])
-            && KK_SUFFIXES.contains(&&w[i..])
-            && !w[i..].is_empty()
-        {
-            return Some((v, false));
-        }
-    }
-    None
+    prefixes.into_iter().find(|&(i, _)| i < w.len() && is_kk_suffix(&w[i..])).map(|(_, v)| (v, false))
 }
 
 /// Combine a sequence of Kazakh number words into one value ("екі мың он төрт" → 2014).
@@ -175,6 +180,50 @@ mod tests {
     fn english_years() {
         assert_eq!(en_spelled_year("nineteen", "ninety-six"), Some(1996));
         assert_eq!(en_spelled_year("nineteen", "seven"), None);
+    }
+
+    /// The first definition of [`kk_number_word`], for the tests.
+    fn kk_number_word_as_first_written(w: &str) -> Option<(u32, bool)> {
+        if let Some(v) = kk_cardinal(w) {
+            return Some((v, false));
+        }
+        for ord in ["сыншы", "сінші", "ыншы", "інші", "ншы", "нші", "шы", "ші"] {
+            if let Some(p) = w.find(ord) {
+                let (stem, rest) = (&w[..p], &w[p + ord.len()..]);
+                if let Some(v) = kk_cardinal(stem)
+                    && super::super::months::KK_SUFFIXES.contains(&rest)
+                {
+                    return Some((v, true));
+                }
+            }
+        }
+        for (i, _) in w.char_indices().skip(2) {
+            if let Some(v) = kk_cardinal(&w[..i])
+                && super::super::months::KK_SUFFIXES.contains(&&w[i..])
+                && !w[i..].is_empty()
+            {
+                return Some((v, false));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn number_words_as_first_written() {
+        let mut words: Vec<String> = Vec::new();
+        for (c, _) in KK_CARDINALS {
+            for ord in ["", "сыншы", "сінші", "ыншы", "інші", "ншы", "нші", "шы", "ші", "ншышы"]
+            {
+                for suf in super::super::months::KK_SUFFIXES.iter().chain(&["х", "ыншыға", "он"]) {
+                    words.push(format!("{c}{ord}{suf}"));
+                    words.push(format!("а{c}{ord}{suf}"));
+                }
+            }
+        }
+        words.extend(["", "о", "он", "онның", "ш", "ыншы", "бірбір", "екіекінші"].map(String::from));
+        for w in &words {
+            assert_eq!(kk_number_word(w), kk_number_word_as_first_written(w), "{w}");
+        }
     }
 
     #[test]

@@ -40,12 +40,14 @@ pub mod coref;
 pub mod morphology;
 pub mod names;
 
+use crate::affix::ends_with;
 use crate::dates::months::Lang;
+use crate::hash::FxHashSet as HashSet;
 use crate::tokens::{Kind, Token};
 use crate::translit::fold;
 use morphology::Shape;
 use names::{Gender, NOT_NAME, SPEECH, is_role};
-use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// One person mention: token range `[start, end)`.
 #[derive(Debug, Clone)]
@@ -57,7 +59,7 @@ pub struct Span {
 }
 
 /// Per-token features.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Feat {
     /// Capitalised word (first letter uppercase, not all caps).
     pub cap: bool,
@@ -339,6 +341,12 @@ const ORG_WORDS: &[&str] = &[
     "cross",
 ];
 
+/// [`ORG_WORDS`] as a set.
+static ORG_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+
+/// [`PARTICLES`] as a set.
+static PARTICLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| PARTICLES.iter().copied().collect());
+
 /// What the chain rules need to know about the whole text.
 pub(crate) struct Doc<'a, 't> {
     toks: &'a [Token<'t>],
@@ -347,15 +355,33 @@ pub(crate) struct Doc<'a, 't> {
     latin_doc: bool,
     lang: Lang,
     /// Words that occur in lowercase somewhere in the text (folded).
-    lower_vocab: HashSet<String>,
+    lower_vocab: HashSet<&'t str>,
     /// Every word of the text, folded.
-    all_vocab: HashSet<String>,
+    all_vocab: HashSet<&'t str>,
     /// Latin words seen inside an organisation name ("Ruch SA", "LM Ericsson AB").
-    org_words: HashSet<String>,
+    org_words: HashSet<&'t str>,
+    /// The chains of name-like tokens, `[start, end)`, in text order: each pass walks the
+    /// same ones.
+    chains: Vec<(usize, usize)>,
+}
+
+/// The chains of name-like tokens of a text (see [`chain_end`]), found once.
+fn chains(toks: &[Token<'_>], feats: &[Feat]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(end) = chain_end(toks, feats, i) {
+            out.push((i, end));
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Run the three passes.
-pub fn find(toks: &[Token<'_>], feats: &[Feat], lang: Lang) -> Vec<Span> {
+pub fn find<'t>(toks: &[Token<'t>], feats: &[Feat], lang: Lang) -> Vec<Span> {
     let words = toks.iter().filter(|t| t.kind == Kind::Word).count();
     let latin_words = feats.iter().zip(toks).filter(|(f, t)| t.kind == Kind::Word && f.latin).count();
     // words of e-mail addresses and links ("nadezhda.volyanskaya@…") are not vocabulary
@@ -366,21 +392,24 @@ pub fn find(toks: &[Token<'_>], feats: &[Feat], lang: Lang) -> Vec<Span> {
     };
     let lower_vocab = (0..toks.len())
         .filter(|&k| toks[k].is_lower() && toks[k].text.chars().count() >= 3 && !glued(k))
-        .map(|k| fold(&toks[k].lower))
+        .map(|k| toks[k].folded)
         .collect();
-    let org_words = org_tainted(toks, feats);
-    let all_vocab = toks.iter().filter(|t| t.kind == Kind::Word).map(|t| fold(&t.lower)).collect();
-    let doc =
-        Doc { toks, feats, latin_doc: latin_words * 2 > words, lang, lower_vocab, all_vocab, org_words };
+    let chains = chains(toks, feats);
+    let org_words = org_tainted(toks, feats, &chains);
+    let all_vocab = toks.iter().filter(|t| t.kind == Kind::Word).map(|t| t.folded).collect();
+    let doc = Doc {
+        toks,
+        feats,
+        latin_doc: latin_words * 2 > words,
+        lang,
+        lower_vocab,
+        all_vocab,
+        org_words,
+        chains,
+    };
     let mut spans = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if let Some(end) = chain_end(toks, feats, i) {
-            decide_chain(&doc, i, end, &mut spans);
-            i = end.max(i + 1);
-        } else {
-            i += 1;
-        }
+    for &(i, end) in &doc.chains {
+        decide_chain(&doc, i, end, &mut spans);
     }
     in_lists(&doc, &mut spans);
     single_by_role(&doc, &mut spans);
@@ -465,7 +494,7 @@ const STREET_AFTER: &[&str] = &[
 fn address(toks: &[Token<'_>], s: &Span) -> bool {
     // "Kenesary St", "S. Seifullin Ave": the street word inside the chain
     let last = &toks[s.end - 1];
-    if s.end - s.start >= 2 && last.latin_like() && STREET_AFTER.contains(&last.lower.as_str()) {
+    if s.end - s.start >= 2 && last.latin_like() && STREET_AFTER.contains(&last.lower) {
         return true;
     }
     let mut k = s.start;
@@ -473,7 +502,7 @@ fn address(toks: &[Token<'_>], s: &Span) -> bool {
     if abbr_dot {
         k -= 1;
     }
-    let prev = (k >= 1 && toks[k - 1].kind == Kind::Word).then(|| toks[k - 1].lower.as_str());
+    let prev = (k >= 1 && toks[k - 1].kind == Kind::Word).then(|| toks[k - 1].lower);
     if abbr_dot && prev.is_some_and(|w| STREET_ABBR_BEFORE.contains(&w)) {
         return true;
     }
@@ -482,11 +511,11 @@ fn address(toks: &[Token<'_>], s: &Span) -> bool {
         e += 1;
     }
     let next = toks.get(e);
-    if next.is_some_and(|t| t.kind == Kind::Word && STREET_AFTER.contains(&t.lower.as_str())) {
+    if next.is_some_and(|t| t.kind == Kind::Word && STREET_AFTER.contains(&t.lower)) {
         return true;
     }
     let number_after = next.is_some_and(|t| {
-        t.kind == Kind::Number || matches!(t.lower.as_str(), "д" | "дом" | "здание" | "корпус" | "үй")
+        t.kind == Kind::Number || matches!(t.lower, "д" | "дом" | "здание" | "корпус" | "үй")
     });
     prev.is_some_and(|w| STREET_BEFORE.contains(&w) || STREET_ABBR_BEFORE.contains(&w)) && number_after
 }
@@ -518,29 +547,22 @@ fn product(toks: &[Token<'_>], feats: &[Feat], s: &Span) -> bool {
 
 /// Words that stand next to an organisation word in some chain of the text: "Ruch" in
 /// "Ruch SA", "Salomon" in "Salomon Brothers"; alone elsewhere they are the organisation.
-fn org_tainted(toks: &[Token<'_>], feats: &[Feat]) -> HashSet<String> {
-    let mut out = HashSet::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let Some(end) = chain_end(toks, feats, i) else {
-            i += 1;
-            continue;
-        };
-        let next_org = toks.get(end).is_some_and(|t| t.is_lower() && ORG_AFTER.contains(&t.lower.as_str()));
-        let has_org =
-            next_org || (i..end).any(|k| feats[k].latin && ORG_WORDS.contains(&toks[k].lower.as_str()));
+fn org_tainted<'t>(toks: &[Token<'t>], feats: &[Feat], chains: &[(usize, usize)]) -> HashSet<&'t str> {
+    let mut out = HashSet::default();
+    for &(i, end) in chains {
+        let next_org = toks.get(end).is_some_and(|t| t.is_lower() && ORG_AFTER.contains(&t.lower));
+        let has_org = next_org || (i..end).any(|k| feats[k].latin && ORG_WORD_SET.contains(toks[k].lower));
         // a company form right after the chain: "Ruch SA", "LM Ericsson AB"
         let suffix = toks.get(end).is_some_and(|t| COMPANY_FORMS.contains(&t.text));
         // an all-caps headline ("HAVEL PRAISES … AS FRIEND") is not an organisation name
         let headline = (i..end).all(|k| feats[k].caps || toks[k].kind != Kind::Word);
         if has_org && !headline || suffix {
             for t in &toks[i..end] {
-                if t.kind == Kind::Word && feats[i].latin && !ORG_WORDS.contains(&t.lower.as_str()) {
-                    out.insert(t.lower.clone());
+                if t.kind == Kind::Word && feats[i].latin && !ORG_WORD_SET.contains(t.lower) {
+                    out.insert(t.lower);
                 }
             }
         }
-        i = end.max(i + 1);
     }
     out
 }
@@ -580,10 +602,10 @@ fn is_roman(s: &str) -> bool {
 /// ("Рыжко", "Волянская"; not "Желаю", "Позже").
 fn surname_like(doc: &Doc<'_, '_>, k: usize) -> bool {
     let (t, f) = (&doc.toks[k], &doc.feats[k]);
-    let folded = fold(&t.lower);
+    let folded = t.folded;
     let ending_ok = f.surn.is_some()
         || folded.ends_with("ко")
-        || folded.chars().last().is_some_and(|c| !"аеёиоуыэюяьй".contains(c) && c.is_alphabetic());
+        || folded.chars().last().is_some_and(|c| !"аеёиоуыэюяьй".contains(c) && crate::tokens::is_alpha(c));
     !t.sent_start && !f.not_name && !f.role && !doc.lower_vocab.contains(&folded) && ending_ok
 }
 
@@ -591,25 +613,26 @@ fn surname_like(doc: &Doc<'_, '_>, k: usize) -> bool {
 /// same text ("Заказчик", "филиала"), not a surname; stems that are given names ("Иван" of
 /// "Иванов") do not count.
 fn plural_noun(doc: &Doc<'_, '_>, k: usize) -> bool {
-    let f = fold(&doc.toks[k].lower);
+    let f = doc.toks[k].folded;
     let Some(stem) = f.strip_suffix("ов").or_else(|| f.strip_suffix("ев")) else { return false };
     if stem.chars().count() < 4 || morphology::given(stem).is_some() {
         return false;
     }
     ["", "а", "у", "ом", "е", "ы", "и", "ам", "ами", "ах"]
         .iter()
-        .any(|e| doc.all_vocab.contains(&format!("{stem}{e}")))
+        .any(|e| doc.all_vocab.contains(format!("{stem}{e}").as_str()))
 }
 
 /// A Latin-script patronymic ("Vladimirovna", "Marghulanqyzy"), lowercase.
 fn latin_patronymic_word(l: &str) -> bool {
     const ENDS: &[&str] = &["ovich", "evich", "ovna", "evna", "ichna", "kyzy", "qyzy", "uly"];
-    l.len() >= 7 && ENDS.iter().any(|e| l.ends_with(e))
+    l.len() >= 7 && ENDS.iter().any(|e| ends_with(l, e))
 }
 
 /// Name features of every token (see [`Feat`]).
 pub fn features(toks: &[Token<'_>], lang: Lang) -> Vec<Feat> {
     let mut out = Vec::with_capacity(toks.len());
+    let mut cache: crate::hash::FxHashMap<&str, Feat> = crate::hash::FxHashMap::default();
     let mut quoted = false;
     let mut straight = false;
     for (i, t) in toks.iter().enumerate() {
@@ -634,51 +657,63 @@ pub fn features(toks: &[Token<'_>], lang: Lang) -> Vec<Feat> {
             out.push(f);
             continue;
         }
-        let first = t.text.chars().next().unwrap_or(' ');
-        f.latin = first.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&first);
-        let n = t.text.chars().count();
-        let folded = crate::translit::fold_lower(&t.lower);
         let dot_after = toks.get(i + 1).is_some_and(|d| d.is_punct('.') && !d.space_before);
-        if crate::tokens::is_initial(t.text) && (n == 1 || dot_after) {
+        if crate::tokens::is_initial(t.text) && (t.len() == 1 || dot_after) {
             // "И." or "В.Путин" (dot then a capital without a space), "Zh.Yu."
+            f.latin = is_latin_letter(t.text);
             f.init = dot_after;
             out.push(f);
             continue;
         }
-        f.caps = t.is_all_caps();
-        f.roman = is_roman(t.text);
-        f.cap = t.is_cap() && !f.caps;
-        // "ВУЗов", "СОПов", "JPMorgan": an abbreviation with an ending, never a name
-        let mut cs = t.text.chars();
-        let two_caps = cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_uppercase);
-        f.role = is_role(&folded);
-        if f.cap || f.caps {
-            f.not_name = f.cap && two_caps
-                || not_name(&folded)
-                || crate::dates::months::month_of(&t.lower).is_some()
-                || crate::dates::months::weekday_of(&t.lower).is_some();
-            if f.latin {
-                let base = folded.split('-').next().unwrap_or("");
-                if !f.not_name
-                    && (names::is_latin_given(&folded)
-                        || (folded.contains('-') && names::is_latin_given(base)))
-                {
-                    f.given = Some(Gender::Male);
-                }
-                f.surn = latin_surname_shape(&folded);
-            } else {
-                let kk = lang == Lang::Kk || morphology::has_kazakh_letters(t.text);
-                f.given = morphology::given_in(t.text, kk).map(|g| g.1);
-                if f.not_name && morphology::given_exact(&folded).is_none() {
-                    f.given = None;
-                }
-                f.patr = morphology::patronymic(t.text).is_some();
-                f.surn = morphology::surname_in(t.text, None, kk).map(|s| s.2);
-            }
-        }
-        out.push(f);
+        // the rest depends on the word alone: once per distinct word of the text
+        let w = *cache.entry(t.text).or_insert_with(|| word_features(t, lang));
+        out.push(Feat { quoted: f.quoted, ..w });
     }
     out
+}
+
+/// The first letter of `w` is Latin (ASCII or Latin-1 to Latin Extended-B).
+fn is_latin_letter(w: &str) -> bool {
+    let first = w.chars().next().unwrap_or(' ');
+    first.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&first)
+}
+
+/// The features of a word that do not depend on its neighbours (all but `init` and `quoted`).
+fn word_features(t: &Token<'_>, lang: Lang) -> Feat {
+    let mut f = Feat { latin: is_latin_letter(t.text), ..Feat::default() };
+    let folded = t.folded;
+    f.caps = t.is_all_caps();
+    f.roman = is_roman(t.text);
+    f.cap = t.is_cap() && !f.caps;
+    // "ВУЗов", "СОПов", "JPMorgan": an abbreviation with an ending, never a name
+    let mut cs = t.text.chars();
+    let two_caps =
+        cs.next().is_some_and(crate::tokens::is_upper) && cs.next().is_some_and(crate::tokens::is_upper);
+    f.role = is_role(folded);
+    if f.cap || f.caps {
+        f.not_name = f.cap && two_caps
+            || not_name(folded)
+            || crate::dates::months::month_of(t.lower).is_some()
+            || crate::dates::months::weekday_of(t.lower).is_some();
+        if f.latin {
+            let base = folded.split('-').next().unwrap_or("");
+            if !f.not_name
+                && (names::is_latin_given(folded) || (folded.contains('-') && names::is_latin_given(base)))
+            {
+                f.given = Some(Gender::Male);
+            }
+            f.surn = latin_surname_shape(folded);
+        } else {
+            let kk = lang == Lang::Kk || morphology::has_kazakh_letters(t.text);
+            f.given = morphology::given_in(t.text, kk).map(|g| g.1);
+            if f.not_name && morphology::given_exact(folded).is_none() {
+                f.given = None;
+            }
+            f.patr = morphology::patronymic(t.text).is_some();
+            f.surn = morphology::surname_in(t.text, None, kk).map(|s| s.2);
+        }
+    }
+    f
 }
 
 /// Capitalised words that look like surnames in Latin script (Slavic, Balkan, Greek…).
@@ -692,7 +727,7 @@ fn latin_surname_shape(w: &str) -> Option<Shape> {
         return None;
     }
     for e in ENDS {
-        if w.ends_with(e) {
+        if ends_with(w, e) {
             return Some(if matches!(*e, "in" | "ina" | "ian" | "uk") { Shape::Weak } else { Shape::Strong });
         }
     }
@@ -726,7 +761,7 @@ fn latin_common_shape(w: &str) -> bool {
         "ation", "ations", "ition", "itions", "ments", "ology", "ologies", "ological", "ologist", "ologists",
         "ities", "ization", "isation", "ians", "icians", "iatrist", "iatrists", "ships", "nesses", "ical",
     ];
-    w.len() >= 6 && ENDS.iter().any(|e| w.ends_with(e))
+    w.len() >= 6 && ENDS.iter().any(|e| ends_with(w, e))
         || w.len() >= 8 && w.ends_with("ment") && !w.ends_with("lement")
 }
 
@@ -743,7 +778,7 @@ pub(crate) fn not_name(folded: &str) -> bool {
         return true;
     }
     for (end, strip, add) in NOT_NAME_SWAPS {
-        if folded.ends_with(end) {
+        if ends_with(folded, end) {
             let cand = morphology::swap(folded, *strip, add);
             if NOT_NAME.contains(&cand) {
                 return true;
@@ -803,7 +838,7 @@ fn chain_end(toks: &[Token<'_>], feats: &[Feat], i: usize) -> Option<usize> {
             inits = 0;
         } else if k > i
             && toks[k].kind == Kind::Word
-            && PARTICLES.contains(&toks[k].lower.as_str())
+            && PARTICLE_SET.contains(toks[k].lower)
             && k + 1 < toks.len()
             && feats[k + 1].cap
         {
@@ -849,20 +884,20 @@ fn speech_context(toks: &[Token<'_>], a: usize, b: usize) -> bool {
     let before = |k: usize| {
         a >= k
             && toks[a - k].kind == Kind::Word
-            && SPEECH.contains(&fold(&toks[a - k].lower))
-            && !names::MEDIA_VERBS.contains(&toks[a - k].lower.as_str())
+            && SPEECH.contains(toks[a - k].folded)
+            && !names::MEDIA_VERBS.contains(&toks[a - k].lower)
     };
     let clause_end = b >= toks.len()
         || toks[b].kind == Kind::Punct && !toks[b].is_punct('\'')
         || toks[b].is_lower() && !toks[b - 1].latin_like();
-    let after = b < toks.len() && toks[b].kind == Kind::Word && SPEECH.contains(&fold(&toks[b].lower));
+    let after = b < toks.len() && toks[b].kind == Kind::Word && SPEECH.contains(toks[b].folded);
     let after_comma = b + 1 < toks.len()
         && toks[b].is_punct(',')
         && toks[b + 1].kind == Kind::Word
-        && SPEECH.contains(&fold(&toks[b + 1].lower));
+        && SPEECH.contains(toks[b + 1].folded);
     let po_slovam = a >= 2
-        && matches!(toks[a - 1].lower.as_str(), "словам" | "to")
-        && matches!(toks[a - 2].lower.as_str(), "по" | "according");
+        && matches!(toks[a - 1].lower, "словам" | "to")
+        && matches!(toks[a - 2].lower, "по" | "according");
     before(1) && clause_end || after || after_comma || po_slovam
 }
 
@@ -910,7 +945,7 @@ fn is_adjective(folded: &str) -> bool {
         "ских",
     ]
     .iter()
-    .any(|e| folded.ends_with(e))
+    .any(|e| ends_with(folded, e))
 }
 
 fn decide_chain(doc: &Doc<'_, '_>, i: usize, end: usize, spans: &mut Vec<Span>) {
@@ -930,7 +965,7 @@ fn decide_chain(doc: &Doc<'_, '_>, i: usize, end: usize, spans: &mut Vec<Span>) 
             }
             groups.push((Vec::new(), false));
             // "San Diego Padres", "Los Angeles", "New Orleans": a place name goes on
-            if f.latin && PLACE_PREFIX.contains(&toks[a].lower.as_str()) {
+            if f.latin && PLACE_PREFIX.contains(&toks[a].lower) {
                 groups.last_mut().expect("non-empty").1 = true;
             }
         } else {
@@ -960,7 +995,7 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
             && !after_given
             && feats[k].given.is_none()
             && feats[k].surn != Some(Shape::Strong)
-            && is_adjective(&fold(&toks[k].lower))
+            && is_adjective(toks[k].folded)
         {
             g.pop();
         } else {
@@ -977,7 +1012,7 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
             return true;
         }
         let gender = morphology::given(toks[giv].text).map(|x| x.1);
-        let nominative_given = morphology::given_exact(&fold(&toks[giv].lower)).is_some();
+        let nominative_given = morphology::given_exact(toks[giv].folded).is_some();
         let surname_nom = morphology::surname(toks[k].text, gender).is_some_and(|s| s.0 == toks[k].text);
         nominative_given == surname_nom
     };
@@ -986,7 +1021,7 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
     let patr_after = |p: usize| {
         g.len() == p + 2
             && (feats[g[p + 1].0].patr
-                || feats[g[p + 1].0].latin && latin_patronymic_word(&toks[g[p + 1].0].lower))
+                || feats[g[p + 1].0].latin && latin_patronymic_word(toks[g[p + 1].0].lower))
     };
     if let Some(p) = g.iter().position(|&(k, _)| is_given(k) || feats[k].init)
         && p > 0
@@ -1018,11 +1053,11 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
             && !toks[k].is_lower()
             && (
                 // "Марины Дмитрий": an inflected given name, then a nominative one
-                (f.given.is_some() && seen_given && !f.patr && !fold(&toks[k].lower).ends_with('о') && {
+                (f.given.is_some() && seen_given && !f.patr && !toks[k].folded.ends_with('о') && {
                     let prev = cur.iter().rev().find(|&&(j, _)| is_given(j)).map(|&(j, _)| j);
                     prev.is_some_and(|j| {
-                        morphology::given_exact(&fold(&toks[j].lower)).is_none()
-                            && morphology::given_exact(&fold(&toks[k].lower)).is_some()
+                        morphology::given_exact(toks[j].folded).is_none()
+                            && morphology::given_exact(toks[k].folded).is_some()
                     })
                 })
                 // "Сергей Анатольевич Лебедев Путин": a full name is complete
@@ -1071,7 +1106,7 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
     if all_caps {
         // headline words: "KEVIN BROWN LOWERS ERA" when the first is a given name, else only
         // through coreference
-        let first = feats[g[0].0].given.is_some() && !AMBIGUOUS_EN.contains(&toks[g[0].0].lower.as_str());
+        let first = feats[g[0].0].given.is_some() && !AMBIGUOUS_EN.contains(&toks[g[0].0].lower);
         // the next word must not be a verb of the headline ("MITCHELL DEFEATS BAILEY")
         let verb_next = g.get(1).is_some_and(|&(k, _)| toks[k].lower.ends_with('s') && g.len() > 2);
         if latin && first && !verb_next && (2..=3).contains(&g.len()) {
@@ -1086,11 +1121,11 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
         let (a, _) = g[0];
         let f = &feats[a];
         let next = &feats[g[1].0];
-        let folded = fold(&toks[a].lower);
+        let folded = toks[a].folded;
         let common = doc.lower_vocab.contains(&folded)
             || folded.ends_with('ы')
             || folded.ends_with('и') && !folded.ends_with("ии")
-            || !latin && is_adjective(&folded);
+            || !latin && is_adjective(folded);
         if toks[a].sent_start
             && f.given.is_none()
             && !f.init
@@ -1109,11 +1144,11 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
     let has_patr = g.iter().skip(1).any(|&(k, _)| feats[k].patr);
     let has_init = g.iter().any(|&(k, _)| feats[k].init);
     let strong_surn = g.iter().enumerate().any(|(i, &(k, _))| {
-        let folded = fold(&toks[k].lower);
+        let folded = toks[k].folded;
         // "Ажар Шомбиной", "Жанерке Егимбаевой": a feminine surname in an oblique case ends
         // the name; an adjective in "-овой" comes before its noun ("Финансовой Академии")
         let fem_oblique = ["овой", "евой", "иной", "ыной"].iter().any(|e| folded.ends_with(e)) && i == n - 1;
-        feats[k].surn == Some(Shape::Strong) && (feats[k].latin || !is_adjective(&folded) || fem_oblique)
+        feats[k].surn == Some(Shape::Strong) && (feats[k].latin || !is_adjective(folded) || fem_oblique)
     });
     let any_surn = g.iter().any(|&(k, _)| feats[k].surn.is_some());
     let ctx = role_before(toks, feats, a) || speech_context(toks, a, b);
@@ -1133,7 +1168,7 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
         return;
     }
     // "в Доме Культуры", "в Тамбове": after a locative preposition, a name needs evidence
-    let locative = a > 0 && !latin && matches!(toks[a - 1].lower.as_str(), "в" | "во" | "из" | "под" | "над");
+    let locative = a > 0 && !latin && matches!(toks[a - 1].lower, "в" | "во" | "из" | "под" | "над");
     if locative && !has_given && !has_patr && !has_init {
         return;
     }
@@ -1141,14 +1176,14 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
     // (with initials, "Р.М. Горбачева атындағы институт" names the person a place is named
     // after, as "им. Р.М. Горбачевой" does)
     if b < toks.len()
-        && PLACE_AFTER.contains(&toks[b].lower.as_str())
+        && PLACE_AFTER.contains(&toks[b].lower)
         && !(has_init && toks[b].lower.starts_with("атында"))
     {
         return;
     }
     if latin {
-        let org = g.iter().any(|&(k, _)| ORG_WORDS.contains(&toks[k].lower.as_str()));
-        let tainted = !has_given && g.iter().all(|&(k, _)| doc.org_words.contains(&toks[k].lower));
+        let org = g.iter().any(|&(k, _)| ORG_WORD_SET.contains(toks[k].lower));
+        let tainted = !has_given && g.iter().all(|&(k, _)| doc.org_words.contains(toks[k].lower));
         if org || tainted {
             // "the R. M. Gorbacheva Institute", "I.P. Pavlov First St. Petersburg State Medical
             // University": initials and a surname named in an organisation's name
@@ -1157,8 +1192,8 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
                 let (k, e) = g[lead];
                 let word_ok = feats[k].cap
                     && feats[k].surn == Some(Shape::Strong)
-                    && !ORG_WORDS.contains(&toks[k].lower.as_str())
-                    && !doc.lower_vocab.contains(&toks[k].lower);
+                    && !ORG_WORD_SET.contains(toks[k].lower)
+                    && !doc.lower_vocab.contains(toks[k].lower);
                 if word_ok {
                     push(spans, a, e);
                 }
@@ -1179,22 +1214,16 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
         let ok = if n >= 2 {
             first_given || ctx || (any_surn && !sent) || has_init
         } else {
-            let common = doc.lower_vocab.contains(&toks[a].lower);
+            let common = doc.lower_vocab.contains(toks[a].lower);
             // "in Lebanon", "the Reds", "a Commission": a place, a team or an organisation
             let place = a > 0
-                && matches!(
-                    toks[a - 1].lower.as_str(),
-                    "in" | "at" | "from" | "near" | "to" | "the" | "a" | "an"
-                );
+                && matches!(toks[a - 1].lower, "in" | "at" | "from" | "near" | "to" | "the" | "a" | "an");
             let followed = toks.get(b).is_some_and(|t| t.is_cap());
             !common
                 && !place
                 && !followed
                 && (ctx && latin_doc
-                    || feats[a].given.is_some()
-                        && !sent
-                        && !quoted
-                        && !AMBIGUOUS_EN.contains(&toks[a].lower.as_str()))
+                    || feats[a].given.is_some() && !sent && !quoted && !AMBIGUOUS_EN.contains(&toks[a].lower))
         };
         if ok {
             push(spans, a, b);
@@ -1212,40 +1241,39 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
         } else if strong_surn {
             // "Соединенных Штатов": a plural adjective is never part of a name
             !g.iter().any(|&(k, _)| {
-                let f = fold(&toks[k].lower);
+                let f = toks[k].folded;
                 ["ых", "их", "ые", "ие", "ыми", "ими"].iter().any(|e| f.ends_with(e))
             })
         } else {
             // Russian: two or more capitalised words mid-sentence are a name unless one is an
             // adjective (multiword organisations and places keep one capital: "Правления
             // Республиканской")
-            let adjective = g.iter().any(|&(k, _)| is_adjective(&fold(&toks[k].lower)));
+            let adjective = g.iter().any(|&(k, _)| is_adjective(toks[k].folded));
             // with a role or speech verb next to it, only an adjective that goes with the
             // lowercase noun after it ("Председателем Правления Республиканской ассоциации")
             // says it is not a name ("митрополит Русенский Неофит" is one)
-            let adjective_before_noun = is_adjective(&fold(&toks[g[n - 1].0].lower))
+            let adjective_before_noun = is_adjective(&fold(toks[g[n - 1].0].lower))
                 && toks.get(b).is_some_and(|t| t.is_lower() && !t.latin_like());
             !adjective && lang == Lang::Ru && !sent || ctx && !adjective_before_noun
         }
     } else if quoted {
         false
     } else if feats[a].given.is_some() {
-        let folded = fold(&toks[a].lower);
-        let ambiguous = AMBIGUOUS_RU.contains(&folded.as_str());
+        let folded = toks[a].folded;
+        let ambiguous = AMBIGUOUS_RU.contains(&folded);
         if sent {
             // at a sentence start only an uninflected, unambiguous given name
-            morphology::given_exact(&folded).is_some() && !ambiguous || speech_context(toks, a, b)
+            morphology::given_exact(folded).is_some() && !ambiguous || speech_context(toks, a, b)
         } else {
             !ambiguous || lang != Lang::Kk
         }
     } else if feats[a].surn == Some(Shape::Strong) && plural_noun(doc, a) {
         false
     } else if feats[a].surn == Some(Shape::Strong) {
-        let place =
-            a > 0 && matches!(toks[a - 1].lower.as_str(), "в" | "во" | "на" | "из" | "под" | "над" | "изо");
-        !sent && !place && !is_adjective(&fold(&toks[a].lower)) || speech_context(toks, a, b)
+        let place = a > 0 && matches!(toks[a - 1].lower, "в" | "во" | "на" | "из" | "под" | "над" | "изо");
+        !sent && !place && !is_adjective(toks[a].folded) || speech_context(toks, a, b)
     } else if feats[a].surn == Some(Shape::Weak) {
-        (!sent && !fold(&toks[a].lower).ends_with("их") && !fold(&toks[a].lower).ends_with("ых")) || ctx
+        (!sent && !toks[a].folded.ends_with("их") && !toks[a].folded.ends_with("ых")) || ctx
     } else {
         speech_context(toks, a, b) && !sent
     };
@@ -1262,16 +1290,16 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
     let name_words = |i: usize, end: usize| {
         (i..end).all(|k| {
             let f = &feats[k];
-            let l = toks[k].lower.as_str();
+            let l = toks[k].lower;
             // "de" in "Aravinda de Silva"
-            if k > i && toks[k].is_lower() && PARTICLES.contains(&l) {
+            if k > i && toks[k].is_lower() && PARTICLE_SET.contains(l) {
                 return true;
             }
             // "Hematopoietic Stem Cells, E.V. Babenko": words of the text's vocabulary
             let common = doc.lower_vocab.contains(l)
                 || l.strip_suffix('s').is_some_and(|w| doc.lower_vocab.contains(w))
-                || doc.lower_vocab.contains(&format!("{l}s"));
-            f.latin && f.cap && !f.not_name && !f.role && !common && !ORG_WORDS.contains(&l)
+                || doc.lower_vocab.contains(format!("{l}s").as_str());
+            f.latin && f.cap && !f.not_name && !f.role && !common && !ORG_WORD_SET.contains(l)
         })
     };
     // list glue: separators, shirt numbers and minutes ("; 5 - ", ", 88th), ")
@@ -1286,21 +1314,17 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
     let separated = |a: usize, b: usize| {
         (a..b).any(|k| toks[k].is_punct(',') || toks[k].is_punct(';') || toks[k].lower == "and")
     };
+    // (the name-word test of each chain, once: it depends on the chain alone)
+    let ok_words: Vec<bool> = doc.chains.iter().map(|&(i, end)| name_words(i, end)).collect();
     // a team sheet: three or more chains of two or three name-like words in a row, with only
     // separators and shirt numbers between them, are names without a known name among them
     {
         let mut cands: Vec<(usize, usize)> = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            let Some(end) = chain_end(toks, feats, i) else {
-                i += 1;
-                continue;
-            };
+        for (&(i, end), &ok) in doc.chains.iter().zip(&ok_words) {
             let words = (i..end).filter(|&k| toks[k].kind == Kind::Word).count();
-            if (2..=3).contains(&words) && name_words(i, end) && !feats[i].init {
+            if (2..=3).contains(&words) && ok && !feats[i].init {
                 cands.push((i, end));
             }
-            i = end.max(i + 1);
         }
         let mut run: Vec<(usize, usize)> = Vec::new();
         let flush = |run: &mut Vec<(usize, usize)>, spans: &mut Vec<Span>| {
@@ -1327,25 +1351,24 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
     loop {
         let starts: HashSet<usize> = spans.iter().map(|s| s.start).collect();
         let ends: HashSet<usize> = spans.iter().map(|s| s.end).collect();
-        let covered = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
+        let mut covered = vec![false; toks.len()];
+        for s in spans.iter() {
+            for c in covered.iter_mut().take(s.end).skip(s.start) {
+                *c = true;
+            }
+        }
         let mut add = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            let Some(end) = chain_end(toks, feats, i) else {
-                i += 1;
-                continue;
-            };
+        for (&(i, end), &ok_words) in doc.chains.iter().zip(&ok_words) {
             let n = end - i;
-            let ok_words = name_words(i, end);
             // "the Cryopreservation of Hematopoietic Stem Cells, E.V. Babenko": after a lowercase
             // word (not "and"), only a chain starting with a given name is a list item
             let after_word = i > 0
                 && toks[i - 1].is_lower()
                 && !feats[i - 1].role
-                && !matches!(toks[i - 1].lower.as_str(), "and" | "or")
+                && !matches!(toks[i - 1].lower, "and" | "or")
                 && feats[i].given.is_none()
                 && toks.get(end).is_some_and(|t| t.is_punct(','));
-            if (1..=4).contains(&n) && ok_words && !after_word && !(i..end).any(covered) {
+            if (1..=4).contains(&n) && ok_words && !after_word && !covered[i..end].iter().any(|&c| c) {
                 let mut l = i;
                 while l > 0 && i - l < 6 && glue(l - 1) && !ends.contains(&l) {
                     l -= 1;
@@ -1361,7 +1384,6 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
                     add.push(Span { start: i, end });
                 }
             }
-            i = end.max(i + 1);
         }
         if add.is_empty() {
             break;
@@ -1467,12 +1489,12 @@ fn single_by_role(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
         }
         // "профессор Санкт-Петербургского государственного университета": an adjective
         // before the noun it goes with
-        if is_adjective(&fold(&toks[k].lower))
-            && toks.get(k + 1).is_some_and(|t| t.is_lower() && is_adjective(&fold(&t.lower)))
+        if is_adjective(toks[k].folded)
+            && toks.get(k + 1).is_some_and(|t| t.is_lower() && is_adjective(t.folded))
         {
             continue;
         }
-        if toks[j].kind == Kind::Word && toks[j].is_lower() && personal_role(&fold(&toks[j].lower)) {
+        if toks[j].kind == Kind::Word && toks[j].is_lower() && personal_role(toks[j].folded) {
             spans.push(Span { start: k, end: k + 1 });
             covered[k] = true;
         }
@@ -1702,7 +1724,7 @@ pub fn role(toks: &[Token<'_>], feats: &[Feat], text: &str, s: &Span) -> Option<
     while h > 0
         && toks[h - 1].kind == Kind::Word
         && (toks[h - 1].is_lower() || toks[h - 1].sent_start)
-        && is_adjective(&fold(&toks[h - 1].lower))
+        && is_adjective(toks[h - 1].folded)
     {
         h -= 1;
     }
@@ -1715,7 +1737,8 @@ pub fn role(toks: &[Token<'_>], feats: &[Feat], text: &str, s: &Span) -> Option<
 
 /// One line per capitalised word with its name features (for the `explain` example).
 pub fn explain(text: &str) -> Vec<String> {
-    let toks = crate::tokens::tokenize(text);
+    let mut arena = String::new();
+    let toks = crate::tokens::tokenize(text, &mut arena);
     let feats = features(&toks, Lang::Ru);
     toks.iter()
         .zip(&feats)

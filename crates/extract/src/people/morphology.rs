@@ -7,6 +7,7 @@
 //! "Пивоваровой" → strip 2, add "а" → "Пивоварова").
 
 use super::names::{CYR_GIVEN, Gender, Given};
+use crate::affix::{Endings, ends_with};
 use crate::dates::months::KK_SUFFIXES;
 use crate::translit::fold;
 use std::sync::LazyLock;
@@ -23,16 +24,21 @@ static KK_CASE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
+/// [`KK_CASE`] with their char lengths, indexed by last byte.
+static KK_CASE_ENDINGS: LazyLock<Endings<usize>> =
+    LazyLock::new(|| Endings::new(KK_CASE.iter().map(|s| (s.chars().count(), *s)).collect()));
+
 /// Kazakh suffixes that `word` (lowercase) ends with, longest first, with their char length.
 fn kk_suffixes(lower: &str) -> impl Iterator<Item = usize> + '_ {
-    KK_CASE.iter().filter(move |s| lower.ends_with(**s)).map(|s| s.chars().count())
+    KK_CASE_ENDINGS.matching(lower).copied()
 }
 
-/// [`KK_CASE`] folded with [`fold`] (қ → к, ғ → г, …), longest first.
-static KK_CASE_FOLDED: LazyLock<Vec<String>> = LazyLock::new(|| {
+/// [`KK_CASE`] folded with [`fold`] (қ → к, ғ → г, …), longest first, with their char
+/// lengths, indexed by last byte.
+static KK_CASE_FOLDED: LazyLock<Endings<usize>> = LazyLock::new(|| {
     let mut v: Vec<String> = KK_CASE.iter().map(|s| fold(s)).collect();
     v.dedup();
-    v
+    Endings::new(v.into_iter().map(|s| (s.chars().count(), &*s.leak())).collect())
 });
 
 /// The folded word without each (folded) Kazakh case or possessive suffix it ends with,
@@ -40,17 +46,24 @@ static KK_CASE_FOLDED: LazyLock<Vec<String>> = LazyLock::new(|| {
 pub fn kk_stems(folded: &str) -> impl Iterator<Item = String> + '_ {
     let n = folded.chars().count();
     KK_CASE_FOLDED
-        .iter()
-        .filter(move |s| folded.ends_with(s.as_str()))
-        .map(|s| s.chars().count())
+        .matching(folded)
+        .copied()
         .filter(move |&sl| n >= sl + 3)
         .map(move |sl| swap(folded, sl, ""))
 }
 
-/// Apply an ending swap to the word as written.
+/// Apply an ending swap to the word as written: drop `strip` chars from the end (all of
+/// them when there are fewer), then add `add`.
 pub fn swap(word: &str, strip: usize, add: &str) -> String {
-    let n = word.chars().count();
-    let mut s: String = word.chars().take(n.saturating_sub(strip)).collect();
+    let mut cs = word.chars();
+    for _ in 0..strip {
+        if cs.next_back().is_none() {
+            break;
+        }
+    }
+    let kept = cs.as_str();
+    let mut s = String::with_capacity(kept.len() + add.len());
+    s.push_str(kept);
     s.push_str(add);
     s
 }
@@ -112,6 +125,52 @@ pub fn given(word: &str) -> Option<(String, Gender)> {
 
 /// [`given`], with Kazakh case suffixes stripped when `kk` (a Kazakh text).
 pub fn given_in(word: &str, kk: bool) -> Option<(String, Gender)> {
+    GIVEN_MEMO.with(|m| m.get_or(word, usize::from(kk), || given_in_uncached(word, kk)))
+}
+
+type GivenMemo = Memo<Option<(String, Gender)>, 2>;
+type SurnameMemo = Memo<Option<(String, Option<Gender>, Shape)>, 6>;
+
+thread_local! {
+    /// Memos of the pure look-ups below: the same words come back in every pass and text.
+    static GIVEN_MEMO: GivenMemo = Memo::default();
+    static PATR_MEMO: Memo<Option<(String, Gender)>, 1> = Memo::default();
+    static SURNAME_MEMO: SurnameMemo = Memo::default();
+}
+
+/// Results of a pure function of a word (and one of `N` variants), for the most recent
+/// words: a bounded table, emptied when full.
+pub(crate) struct Memo<T, const N: usize> {
+    map: std::cell::RefCell<crate::hash::FxHashMap<String, [Option<T>; N]>>,
+}
+
+impl<T, const N: usize> Default for Memo<T, N> {
+    fn default() -> Self {
+        Self { map: Default::default() }
+    }
+}
+
+/// Words a memo holds before it starts over.
+const MEMO_WORDS: usize = 8192;
+
+impl<T: Clone, const N: usize> Memo<T, N> {
+    pub(crate) fn get_or(&self, word: &str, variant: usize, f: impl FnOnce() -> T) -> T {
+        if let Some(v) = self.map.borrow().get(word).and_then(|slots| slots[variant].clone()) {
+            return v;
+        }
+        // (computed outside the borrow: `f` may use other memos)
+        let v = f();
+        let mut map = self.map.borrow_mut();
+        if map.len() >= MEMO_WORDS && !map.contains_key(word) {
+            map.clear();
+        }
+        map.entry(word.to_owned()).or_insert_with(|| std::array::from_fn(|_| None))[variant] =
+            Some(v.clone());
+        v
+    }
+}
+
+fn given_in_uncached(word: &str, kk: bool) -> Option<(String, Gender)> {
     let f = fold(word);
     if f.chars().count() < 2 {
         return None;
@@ -121,7 +180,7 @@ pub fn given_in(word: &str, kk: bool) -> Option<(String, Gender)> {
     }
     // "Пётр" → "Петра": the vowel drop of Пётр/Павел/Лев
     for (end, strip, add) in GIVEN_SWAPS {
-        if f.ends_with(end) && f.chars().count() > end.chars().count() + 1 {
+        if ends_with(&f, end) && f.chars().count() > end.chars().count() + 1 {
             let cand = swap(&f, *strip, add);
             if cand.chars().count() < 4 {
                 continue;
@@ -143,7 +202,7 @@ pub fn given_in(word: &str, kk: bool) -> Option<(String, Gender)> {
     if !kk {
         return None;
     }
-    let lower = word.to_lowercase();
+    let lower = crate::affix::to_lowercase(word);
     for sl in kk_suffixes(&lower) {
         let stem = swap(&f, sl, "");
         if stem.chars().count() >= 4
@@ -162,7 +221,7 @@ pub fn given_gendered(word: &str, gender: Gender) -> Option<(String, Gender)> {
         return Some((word.to_string(), gender));
     }
     for (end, strip, add) in GIVEN_SWAPS {
-        if f.ends_with(end) && f.chars().count() > end.chars().count() + 1 {
+        if ends_with(&f, end) && f.chars().count() > end.chars().count() + 1 {
             let cand = swap(&f, *strip, add);
             if cand.chars().count() >= 4 && CYR_GIVEN.get(&cand).is_some_and(|g| g.gender == gender) {
                 return Some((swap(word, *strip, add), gender));
@@ -179,6 +238,10 @@ pub fn given_exact(folded: &str) -> Option<&'static Given> {
 
 /// A Russian or Kazakh patronymic: nominative and gender ("Алексеевны" → "Алексеевна").
 pub fn patronymic(word: &str) -> Option<(String, Gender)> {
+    PATR_MEMO.with(|m| m.get_or(word, 0, || patronymic_uncached(word)))
+}
+
+fn patronymic_uncached(word: &str) -> Option<(String, Gender)> {
     let f = fold(word);
     let n = f.chars().count();
     if n < 6 {
@@ -204,27 +267,27 @@ pub fn patronymic(word: &str) -> Option<(String, Gender)> {
         ("ичной", 2, "а"),
     ];
     for (end, strip, add) in FEMALE {
-        if f.ends_with(end) {
+        if ends_with(&f, end) {
             return Some((swap(word, *strip, add), Gender::Female));
         }
     }
     for (end, strip, add) in MALE {
-        if f.ends_with(end) {
+        if ends_with(&f, end) {
             let base = swap(&f, *strip, add);
-            if base.ends_with("вич") || base.ends_with("ьич") || base.ends_with("ильич") {
+            if ends_with(&base, "вич") || ends_with(&base, "ьич") || ends_with(&base, "ильич") {
                 return Some((swap(word, *strip, add), Gender::Male));
             }
         }
     }
     // a Russian patronymic with a Kazakh case suffix: "Васильевнаны", "Владимировичтің",
     // "Владимировичпен"
-    let lower = word.to_lowercase();
+    let lower = crate::affix::to_lowercase(word);
     for sl in kk_suffixes(&lower) {
         let stem = swap(&f, sl, "");
-        if stem.chars().count() >= 6 && sl >= 2 || sl == 1 && stem.ends_with("вна") {
-            let g = if stem.ends_with("вич") || stem.ends_with("ьич") {
+        if stem.chars().count() >= 6 && sl >= 2 || sl == 1 && ends_with(&stem, "вна") {
+            let g = if ends_with(&stem, "вич") || ends_with(&stem, "ьич") {
                 Gender::Male
-            } else if stem.ends_with("вна") || stem.ends_with("чна") {
+            } else if ends_with(&stem, "вна") || ends_with(&stem, "чна") {
                 Gender::Female
             } else {
                 continue;
@@ -234,13 +297,13 @@ pub fn patronymic(word: &str) -> Option<(String, Gender)> {
     }
     // Kazakh: -ұлы / -қызы (also written -улы / -кызы), possibly with a case suffix
     for (end, g) in [("улы", Gender::Male), ("кызы", Gender::Female)] {
-        if let Some(p) = f.find(end) {
+        if let Some(p) = crate::affix::find(&f, end) {
             let stem_len = f[..p].chars().count();
             let rest = &f[p + end.len()..];
             // the stem is the father's given name: known, or written with Kazakh letters
-            let kazakh = word.contains("ұлы") || word.contains("қызы") || word.contains("Ұлы");
+            let kazakh = ["ұлы", "қызы", "Ұлы"].iter().any(|n| crate::affix::contains(word, n));
             let known = CYR_GIVEN.contains_key(&f[..p]);
-            let lower = word.to_lowercase();
+            let lower = crate::affix::to_lowercase(word);
             let rest_ok = rest.is_empty() || kk_suffixes(&lower).any(|n| n == rest.chars().count());
             if stem_len >= 3 && (kazakh || known) && rest_ok {
                 let keep = stem_len + end.chars().count();
@@ -329,13 +392,22 @@ pub fn surname(word: &str, gender: Option<Gender>) -> Option<(String, Option<Gen
 
 /// [`surname`], with Kazakh case suffixes stripped when `kk` (a Kazakh text).
 pub fn surname_in(word: &str, gender: Option<Gender>, kk: bool) -> Option<(String, Option<Gender>, Shape)> {
+    let g = match gender {
+        None => 0,
+        Some(Gender::Male) => 1,
+        Some(Gender::Female) => 2,
+    };
+    SURNAME_MEMO.with(|m| m.get_or(word, g * 2 + usize::from(kk), || surname_uncached(word, gender, kk)))
+}
+
+fn surname_uncached(word: &str, gender: Option<Gender>, kk: bool) -> Option<(String, Option<Gender>, Shape)> {
     let f = fold(word);
     let n = f.chars().count();
     if n < 4 {
         return None;
     }
     // Kazakh: surname + case suffix ("Тоқаевтың", "Назарбаевқа", "Әлиеваның")
-    let lower = word.to_lowercase();
+    let lower = crate::affix::to_lowercase(word);
     for sl in kk_suffixes(&lower).take(if kk { usize::MAX } else { 0 }) {
         let suf: String = lower.chars().skip(lower.chars().count() - sl).collect();
         if sl < 2 || matches!(suf.as_str(), "ой" | "ым" | "ом" | "ою" | "ую" | "ей" | "ем" | "ых" | "их")
@@ -344,11 +416,11 @@ pub fn surname_in(word: &str, gender: Option<Gender>, kk: bool) -> Option<(Strin
         }
         let stem = swap(&f, sl, "");
         if stem.chars().count() >= 4
-            && ["ов", "ев", "ин", "ова", "ева", "ина", "енко"].iter().any(|e| stem.ends_with(e))
+            && ["ов", "ев", "ин", "ова", "ева", "ина", "енко"].iter().any(|e| ends_with(&stem, e))
         {
             let g = if stem.ends_with('а') {
                 Some(Gender::Female)
-            } else if stem.ends_with("енко") {
+            } else if ends_with(&stem, "енко") {
                 None
             } else {
                 Some(Gender::Male)
@@ -368,7 +440,7 @@ pub fn surname_in(word: &str, gender: Option<Gender>, kk: bool) -> Option<(Strin
             ("чук", None, Shape::Weak),
         ];
         if stem.chars().count() >= 5
-            && let Some((_, g, shape)) = ENDS.iter().find(|(e, _, _)| stem.ends_with(e))
+            && let Some((_, g, shape)) = ENDS.iter().find(|(e, _, _)| ends_with(&stem, e))
         {
             return Some((swap(word, sl, ""), *g, *shape));
         }
@@ -376,7 +448,8 @@ pub fn surname_in(word: &str, gender: Option<Gender>, kk: bool) -> Option<(Strin
     // "Тегін", "Бұрын", "Тәуелсіздігін": Kazakh accusative/genitive endings, not "-ин"/"-ын"
     // surnames (Russian "-ын" surnames end in "-цын")
     let tail: Vec<char> = lower.chars().rev().take(2).collect();
-    if tail.len() == 2 && tail[0] == 'н' && (tail[1] == 'і' || tail[1] == 'ы' && !f.ends_with("цын")) {
+    if tail.len() == 2 && tail[0] == 'н' && (tail[1] == 'і' || tail[1] == 'ы' && !ends_with(&f, "цын"))
+    {
         return None;
     }
     if word.ends_with('ң') || word.ends_with('Ң') {
@@ -389,7 +462,7 @@ pub fn surname_in(word: &str, gender: Option<Gender>, kk: bool) -> Option<(Strin
         return Some((p, Some(g), Shape::Strong));
     }
     for (end, strip, add, g, shape) in SURNAME_SWAPS {
-        if f.ends_with(end) && n >= end.chars().count() + 2 {
+        if ends_with(&f, end) && n >= end.chars().count() + 2 {
             // "-ова": feminine nominative, or masculine genitive of "-ов"
             if *strip == 0 && add.is_empty() && g.is_none() && f.ends_with('а') {
                 return Some(match gender {

@@ -6,8 +6,8 @@
 //! corpus. Cyrillic lists are stored and looked up through [`crate::translit::fold`], so a
 //! Kazakh spelling ("Нұрсұлтан") and its Russian spelling ("Нурсултан") are one entry.
 
+use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::translit::fold;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Grammatical gender of a given name.
@@ -442,7 +442,7 @@ pub struct Given {
 
 /// Cyrillic given names keyed by folded nominative.
 pub static CYR_GIVEN: LazyLock<HashMap<String, Given>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (list, gender) in [
         (RU_MALE, Gender::Male),
         (FOREIGN_MALE_CYR, Gender::Male),
@@ -480,6 +480,16 @@ pub static NOT_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| words(NOT_NAME
 /// Role stems (Cyrillic, folded).
 pub static ROLE_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| words(ROLE_STEMS_RU).map(fold).collect());
 
+/// The first three chars of each role stem of three or more chars.
+static ROLE_STEM_STARTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    ROLE_STEMS
+        .iter()
+        .filter_map(|s| {
+            s.char_indices().nth(3).map(|(e, _)| &s[..e]).or((s.chars().count() == 3).then_some(s.as_str()))
+        })
+        .collect()
+});
+
 /// English role words.
 pub static ROLE_EN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(ROLE_WORDS_EN).collect());
 
@@ -491,9 +501,30 @@ pub fn is_role(folded: &str) -> bool {
     if ROLE_EN.contains(folded) {
         return true;
     }
-    // a stem of 3+ chars followed by at most 3 more chars
-    let ends: Vec<usize> = folded.char_indices().map(|(i, _)| i).skip(3).chain([folded.len()]).collect();
-    ends.iter().rev().take(4).any(|&e| ROLE_STEMS.contains(&folded[..e]))
+    // a stem of 3+ chars followed by at most 3 more chars: the whole word, then the word
+    // without its last 1, 2 and 3 chars while 3 or more chars are left
+    if ROLE_STEMS.contains(folded) {
+        return true;
+    }
+    // (a shorter stem starts with the word's first three chars)
+    if !folded.char_indices().nth(3).is_some_and(|(e, _)| ROLE_STEM_STARTS.contains(&folded[..e])) {
+        return false;
+    }
+    let mut rest = folded;
+    for _ in 0..3 {
+        let mut cs = rest.chars();
+        if cs.next_back().is_none() {
+            return false;
+        }
+        rest = cs.as_str();
+        if rest.chars().nth(2).is_none() {
+            return false;
+        }
+        if ROLE_STEMS.contains(rest) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -511,5 +542,26 @@ mod tests {
         assert!(is_role("профессора"));
         assert!(is_role("minister"));
         assert!(!is_role("москва"));
+    }
+
+    #[test]
+    fn role_stems_and_endings() {
+        // the old definition: a stem of 3+ chars followed by at most 3 more chars
+        let old = |w: &str| {
+            let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(3).chain([w.len()]).collect();
+            ROLE_EN.contains(w) || ends.iter().rev().take(4).any(|&e| ROLE_STEMS.contains(&w[..e]))
+        };
+        let mut words: Vec<String> = ROLE_STEMS.iter().cloned().collect();
+        for stem in ROLE_STEMS.iter() {
+            for end in ["", "а", "ом", "ами", "ская", "ь", "x"] {
+                words.push(format!("{stem}{end}"));
+            }
+            let short: String = stem.chars().take(2).collect();
+            words.push(short);
+        }
+        words.extend(["", "a", "ab", "абв", "директор", "директорами", "директорамии"].map(String::from));
+        for w in &words {
+            assert_eq!(is_role(w), old(w), "{w}");
+        }
     }
 }
