@@ -477,7 +477,7 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_before_parsing() {
         let deep = format!("title: x\ntags: {}1{}\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        let err = parse_header(&deep, 2).err().expect("too deep");
+        let err = parse_header(&deep, 2).map(|h| h.map).expect_err("too deep");
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("nested more than 128"), "{}", err.message);
         let fine = format!("tags: {}1{}\n", "[".repeat(10), "]".repeat(10));
