@@ -48,7 +48,7 @@ impl Analyzer {
 
     /// A fresh instance of the analyser.
     ///
-    /// It splits text as [`SimpleTokenizer`] does, drops tokens of [`MAX_TOKEN_BYTES`] or more
+    /// It splits text as [`SimpleTokenizer`] does, drops tokens of `MAX_TOKEN_BYTES` (60) or more
     /// (as [`RemoveLongFilter`] does), and turns each remaining word into the term the
     /// reference filters give it, in one pass with reused buffers and, for the stemming
     /// analysers, a per-instance memo of words seen: the terms, positions and offsets are

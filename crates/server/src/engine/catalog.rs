@@ -6,7 +6,7 @@
 //! Everything is kept in flat arrays indexed by document or by id, and strings in arenas,
 //! so a search touches no hash map and allocates no string until it renders the page it
 //! returns. Ids across segments come from merging the segments' sorted column dictionaries
-//! ([`merged_ids`]), so ids follow the byte order of their values and loading builds no
+//! (`merged_ids`), so ids follow the byte order of their values and loading builds no
 //! hash map of strings either.
 
 use annals_index::Fields;

@@ -111,7 +111,7 @@ impl<'s> Expander<'s> {
     /// Terms of `field` matching `word` as `variant`, other than `word` itself, the most
     /// frequent first, at most `limit`.
     ///
-    /// Each segment keeps only its [`PER_SEGMENT`] × `limit` most frequent candidates
+    /// Each segment keeps only its `PER_SEGMENT` (4) × `limit` most frequent candidates
     /// before the segments' document frequencies are summed: a two-letter prefix reaches
     /// thousands of terms, and hashing each of them cost more than the rest of a search.
     pub fn expand(&self, field: Field, word: &str, variant: Variant, limit: usize) -> Vec<String> {
