@@ -38,6 +38,9 @@ pub use response::*;
 const MAX_TIMELINE: usize = 1000;
 /// Below this many matching documents, documents with most of the words are added.
 const FILL_BELOW: usize = 30;
+/// Decompressed document-store blocks cached per segment (Tantivy's default is 100): a page
+/// of hits is scattered over the archive, so a large cache holds memory and rarely hits.
+const DOC_STORE_CACHE_BLOCKS: usize = 16;
 /// Values per facet in a search answer (years and months are all listed).
 const FACET_LIMIT: usize = 30;
 
@@ -75,7 +78,11 @@ impl Engine {
 
     /// An engine over an opened index.
     pub fn from_index(index: Index, fields: Fields) -> Result<Engine, EngineError> {
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
+            .try_into()?;
         Ok(Engine { reader, fields, catalog: RwLock::new(None) })
     }
 
