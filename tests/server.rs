@@ -74,6 +74,19 @@ fn minus_excludes_posts_with_the_word() {
 }
 
 #[test]
+fn minus_excludes_posts_with_the_phrase() {
+    let server = archive_server();
+    // English versions: the Russian one says «Шёлковый путь».
+    let all = server.search(&[("q", "forum"), ("lang", "en")]);
+    assert!(has_path(&all, post::SILK_ROAD), "{}", show_hits(&all));
+    let res = server.search(&[("q", "forum -\"silk road\""), ("lang", "en")]);
+    assert!(!has_path(&res, post::SILK_ROAD), "-\"silk road\" must exclude the forum: {}", show_hits(&res));
+    // Apart, the words are no phrase: the road trip post stays.
+    let trip = server.search(&[("q", "road -\"silk road\""), ("lang", "en")]);
+    assert!(has_path(&trip, post::ROAD_TRIP), "{}", show_hits(&trip));
+}
+
+#[test]
 fn or_matches_either_word() {
     let server = archive_server();
     let res = server.search(&[("q", "myeloma OR leukemia")]);

@@ -140,6 +140,11 @@ pub fn extract(text: &str, lang: &str, dct: Option<jiff::civil::Date>) -> Extrac
         spans.into_iter().filter(|s| !found.iter().any(|d| d.start < s.end && s.start < d.end)).collect();
     let resolved = people::coref::resolve(&toks, &spans);
     for (s, r) in spans.iter().zip(resolved) {
+        // A name of letters that neither script keeps (`Ȩ.Ȩºſ`) gets no key: nothing to
+        // file it under, so no person.
+        if r.key.is_empty() {
+            continue;
+        }
         out.persons.push(PersonMention {
             text: slice(text, &toks, s.start, s.end).to_string(),
             start: toks[s.start].start,

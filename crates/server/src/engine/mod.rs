@@ -177,6 +177,20 @@ impl Engine {
             builder = builder.titles_only();
         }
         let n = query::required_count(parsed);
+        // Posts with a version matching an exclusion: by translation group (documents outside
+        // every group stand for themselves).
+        let cat = &view.catalog;
+        let post_of = |a: DocAddress| match cat.group(a) {
+            u32::MAX => (u32::MAX, Some(a)),
+            g => (g, None),
+        };
+        let excluded: HashSet<(u32, Option<DocAddress>)> = match builder.excluded(parsed) {
+            Some(q) => {
+                let found = view.searcher.search(&*q, &AllScored { scoring: false })?;
+                found.into_iter().map(|(a, _)| post_of(a)).collect()
+            }
+            None => HashSet::new(),
+        };
         let run = |min: Option<usize>| -> Result<Vec<(DocAddress, Score)>, EngineError> {
             let text = builder.build(parsed, min);
             let scoring = text.is_some();
@@ -184,6 +198,9 @@ impl Engine {
             clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
             clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
             let mut docs = view.searcher.search(&BooleanQuery::new(clauses), &AllScored { scoring })?;
+            if !excluded.is_empty() {
+                docs.retain(|(a, _)| !excluded.contains(&post_of(*a)));
+            }
             for (addr, score) in &mut docs {
                 *score *= view.catalog.weight(*addr);
             }
