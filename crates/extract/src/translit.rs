@@ -46,8 +46,9 @@ pub fn to_latin(s: &str) -> String {
     out
 }
 
-/// The Latin spelling of one lowercase char, when it has one.
-fn latin_of(c: char) -> Option<&'static str> {
+/// The Latin spelling of one lowercase char, when it has one (`ь`, `ъ` and the `ий`/`ый`
+/// endings are [`to_latin`]'s, which looks at the next char).
+pub fn latin_of(c: char) -> Option<&'static str> {
     Some(match c {
         'а' | 'ә' => "a",
         'б' => "b",
@@ -108,7 +109,8 @@ pub fn fold_lower(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
-pub(crate) fn fold_char(c: char) -> char {
+/// [`fold`] of one lowercase char.
+pub fn fold_char(c: char) -> char {
     match c {
         'ё' => 'е',
         'қ' => 'к',

@@ -385,6 +385,18 @@ impl Memo {
     }
 }
 
+/// Byte ranges of the words of `text`, cut as every analyser cuts them (Tantivy's
+/// `SimpleTokenizer`: maximal runs of alphanumeric chars), without Unicode table look-ups for
+/// Latin and Cyrillic letters.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut cursor = 0;
+    std::iter::from_fn(move || {
+        let (from, to) = next_word(text, cursor)?;
+        cursor = to;
+        Some((from, to))
+    })
+}
+
 /// The byte range of the first word (maximal run of alphanumeric chars) at or after `from`.
 fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
@@ -479,23 +491,18 @@ fn fold_lowered(lower: &str, out: &mut String) {
 /// lowercase Kazakh letter; `false` (and `out` in any state) otherwise.
 fn fold_fast(lower: &str, out: &mut String) -> bool {
     for c in lower.chars() {
-        let folded = match c {
-            'a'..='z' | '0'..='9' => c,
-            'ё' => 'е',
-            'і' => 'и',
-            '\u{0430}'..='\u{045F}' => c,
-            'қ' => 'к',
-            'ғ' => 'г',
-            'ң' => 'н',
-            'ө' => 'о',
-            'ұ' | 'ү' => 'у',
-            'һ' => 'х',
-            'ә' => 'а',
-            _ => return false,
-        };
-        out.push(folded);
+        if !fast_letter(c) {
+            return false;
+        }
+        out.push(annals_extract::translit::fold_char(c));
     }
     true
+}
+
+/// The chars the fast paths take: ASCII lowercase letters and digits, lowercase Russian
+/// letters (U+0430..U+045F) and the lowercase Kazakh letters.
+fn fast_letter(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '\u{0430}'..='\u{045F}' | 'қ' | 'ғ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'ә')
 }
 
 /// Whether [`AsciiFoldingFilter`] leaves `c` as it is (ASCII and Cyrillic letters; tested).
@@ -509,64 +516,27 @@ fn ascii_folding_keeps(c: char) -> bool {
 fn latin_fast(lower: &str, out: &mut String) -> bool {
     let mut chars = lower.chars().peekable();
     while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        // ий / ый / ій → y
-        if matches!(c, 'и' | 'ы' | 'і') && next == Some('й') {
-            out.push('y');
-            chars.next();
-            continue;
+        if !fast_letter(c) {
+            return false;
         }
-        let latin = match c {
-            'a'..='z' | '0'..='9' => {
-                out.push(c);
-                continue;
+        let next = chars.peek().copied();
+        // As `translit::to_latin`: ий / ый / ій → y, ь → y before е/и/ё/о, ъ dropped.
+        match c {
+            'и' | 'ы' | 'і' if next == Some('й') => {
+                out.push('y');
+                chars.next();
             }
             'ь' => {
                 if matches!(next, Some('е' | 'и' | 'ё' | 'о')) {
                     out.push('y');
                 }
-                continue;
             }
-            'ъ' => continue,
-            'а' | 'ә' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' | 'ғ' => "g",
-            'д' => "d",
-            'е' | 'ё' | 'э' | 'є' => "e",
-            'ж' => "zh",
-            'з' => "z",
-            'и' | 'і' => "i",
-            'ї' => "yi",
-            'й' => "y",
-            'к' | 'қ' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' | 'ң' => "n",
-            'о' | 'ө' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' | 'ұ' | 'ү' | 'ў' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'һ' => "h",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ы' => "y",
-            'ю' => "yu",
-            'я' => "ya",
-            // The other letters of the block pass through.
-            '\u{0430}'..='\u{045F}' => {
-                out.push(c);
-                continue;
-            }
-            _ => return false,
-        };
-        out.push_str(latin);
+            'ъ' => {}
+            _ => match annals_extract::translit::latin_of(c) {
+                Some(latin) => out.push_str(latin),
+                None => out.push(c),
+            },
+        }
     }
     true
 }

@@ -93,7 +93,7 @@ impl Highlighter {
         if !self.words.is_empty() {
             let m = self.matcher(lang);
             let mut analyzer = lang.analyzer().build();
-            for (from, to) in words(scanned) {
+            for (from, to) in annals_index::analysis::words(scanned) {
                 let word = &scanned[from..to];
                 if !m.may_match(word) {
                     continue;
@@ -113,34 +113,6 @@ impl Highlighter {
     }
 }
 
-/// Byte ranges of the words of `text`, cut as the analysers' tokenizer (Tantivy's
-/// `SimpleTokenizer`) cuts them: runs of alphanumeric characters. Letters of the Latin and
-/// Cyrillic alphabets are recognised without Unicode table look-ups.
-fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (from, _) = chars.by_ref().find(|(_, c)| alphanumeric(*c))?;
-        let mut to = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !alphanumeric(c) {
-                to = i;
-                break;
-            }
-            chars.next();
-        }
-        Some((from, to))
-    })
-}
-
-/// `char::is_alphanumeric`, with the common alphabets first.
-fn alphanumeric(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0410}'..='\u{044F}' => true,
-        _ if c.is_ascii() => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
 /// The gate of a word or term: its first two letters, lowercased and folded as the
 /// analysers fold them (Kazakh letters, `ё`); `None` when a letter is outside ASCII and
 /// Cyrillic (diacritics the analysers may fold differently): such words are always analysed.
@@ -151,18 +123,7 @@ fn gate_key(word: &str) -> Option<[char; 2]> {
         if !(c.is_ascii() || ('\u{0400}'..='\u{04FF}').contains(&c)) {
             return None;
         }
-        *slot = match c {
-            'ё' => 'е',
-            'қ' => 'к',
-            'ғ' => 'г',
-            'ң' => 'н',
-            'ө' => 'о',
-            'ұ' | 'ү' => 'у',
-            'һ' => 'х',
-            'і' => 'и',
-            'ә' => 'а',
-            _ => c,
-        };
+        *slot = annals_extract::translit::fold_char(c);
     }
     Some(key)
 }
@@ -269,6 +230,7 @@ pub fn escape_into(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use annals_index::analysis::words;
 
     fn check(words: &[&str], prefix: Option<&str>, text: &str, lang: &str, expected: &str) {
         assert_eq!(Highlighter::new(words, prefix).snippet(text, lang), expected);
