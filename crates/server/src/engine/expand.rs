@@ -76,7 +76,7 @@ pub enum Variant {
 /// Finds variants of words in the dictionaries of one searcher; caches automata per query.
 pub struct Expander<'s> {
     searcher: &'s Searcher,
-    automata: RefCell<HashMap<(String, Variant), std::rc::Rc<DfaWrapper>>>,
+    automata: RefCell<HashMap<(String, u8), std::rc::Rc<DfaWrapper>>>,
     /// Every variant handed out so far, with its field (for highlighting).
     found: RefCell<Vec<(Field, String)>>,
 }
@@ -87,18 +87,15 @@ impl<'s> Expander<'s> {
         Expander { searcher, automata: RefCell::new(HashMap::new()), found: RefCell::new(Vec::new()) }
     }
 
-    fn automaton(&self, word: &str, variant: Variant) -> Option<std::rc::Rc<DfaWrapper>> {
-        let key = (word.to_owned(), variant);
+    /// The Levenshtein automaton of `word` within `typos` edits, built once per query.
+    fn automaton(&self, word: &str, typos: u8) -> Option<std::rc::Rc<DfaWrapper>> {
+        let key = (word.to_owned(), typos);
         if let Some(a) = self.automata.borrow().get(&key) {
             return Some(a.clone());
         }
         // The field of the term is irrelevant to the automaton: any field will do.
         let term = Term::from_field_text(Field::from_field_id(0), word);
-        let query = match variant {
-            Variant::Typo(d) => FuzzyTermQuery::new(term, d, true),
-            Variant::Prefix => FuzzyTermQuery::new_prefix(term, 0, true),
-        };
-        let automaton = std::rc::Rc::new(query.automaton().ok()?);
+        let automaton = std::rc::Rc::new(FuzzyTermQuery::new(term, typos, true).automaton().ok()?);
         self.automata.borrow_mut().insert(key, automaton.clone());
         Some(automaton)
     }
@@ -117,7 +114,7 @@ impl<'s> Expander<'s> {
     pub fn expand(&self, field: Field, word: &str, variant: Variant, limit: usize) -> Vec<String> {
         let keep = limit.saturating_mul(PER_SEGMENT).max(1);
         let automaton = match variant {
-            Variant::Typo(_) => match self.automaton(word, variant) {
+            Variant::Typo(typos) => match self.automaton(word, typos) {
                 Some(a) => Some(a),
                 None => return Vec::new(),
             },
