@@ -52,7 +52,7 @@ HEM_CONTENT ?= ../shared/corpus/grav/petrtsoy__hemcenter.kz/user
 HEM_INDEX   ?= target/relevance/index
 relevance: build
 	$(BIN) index --content $(HEM_CONTENT) --index $(HEM_INDEX)
-	$(CARGO) run --release --locked -p annals-server --example relevance -- \
+	$(CARGO) run --release --locked -p annals-engine --example relevance -- \
 		--index $(HEM_INDEX) --queries relevance/hemcenter.tsv --errors
 
 # Speed and memory on generated 10k/100k archives and the real one; writes BENCHMARKS.md.

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use annals_server::engine::{Engine, SearchRequest, SearchResponse};
+use annals_engine::{Engine, SearchRequest, SearchResponse, Snippet};
 use anyhow::{Context, anyhow};
 
 use crate::args::{FilterArgs, SearchArgs, SortArg};
@@ -59,7 +59,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let res = engine.search(&req).context("searching")?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
-        serde_json::to_writer(&mut out, &res)?;
+        serde_json::to_writer(&mut out, &annals_server::json::SearchJson(&res))?;
         writeln!(out)?;
     } else {
         print_table(&mut out, &res)?;
@@ -68,18 +68,20 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Strips `<mark>` and unescapes the snippet for a terminal; matches in bold when colours
-/// are allowed.
-fn plain_snippet(snippet: &str, bold: bool) -> String {
+/// The snippet for a terminal: matches in bold when colours are allowed, else as typed.
+fn plain_snippet(snippet: &Snippet, bold: bool) -> String {
     let (on, off) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
-    snippet
-        .replace("<mark>", on)
-        .replace("</mark>", off)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(snippet.text.len() + 8 * snippet.highlights.len());
+    for (piece, hit) in snippet.pieces() {
+        if hit {
+            out.push_str(on);
+            out.push_str(piece);
+            out.push_str(off);
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out
 }
 
 fn print_table(out: &mut impl Write, res: &SearchResponse) -> std::io::Result<()> {

@@ -27,7 +27,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("indexing {}", content.display()))?;
         tracing::info!(indexed = report.indexed, unchanged = report.unchanged, "initial index");
     }
-    let engine = annals_server::Engine::open(&args.index)
+    let engine = annals_engine::Engine::open(&args.index)
         .with_context(|| format!("opening index {}", args.index.display()))?;
     let engine = Arc::new(engine);
     let options = Options {
@@ -62,7 +62,7 @@ fn ingest_options(content: &Path, index: &Path) -> IngestOptions {
 
 /// Re-indexes whenever the content folder's files change (name, size or modification
 /// time), then reloads the engine.
-fn watch(content: &Path, index: &Path, engine: &annals_server::Engine) {
+fn watch(content: &Path, index: &Path, engine: &annals_engine::Engine) {
     let mut last = fingerprint(content);
     loop {
         std::thread::sleep(WATCH_EVERY);

@@ -7,10 +7,10 @@
 //! | `read_page` | [`annals_grav::read_page`] | no panic; an error names the file and a line inside it (1 ..= lines of the file); a post's route and URL start with `/` |
 //! | `grav_date` | [`annals_grav::parse_grav_date`] | no panic; [`check_grav_date_exact`]: a well-formed date in Grav's usual shapes reads back to the same day and time |
 //! | `extract` | [`annals_extract::extract`] | no panic; `start <= end <= chars`, the text between the offsets is the mention's text; date values are `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `A/B` with A not after B, or empty |
-//! | `query` | [`annals_server::engine::query::parse`], [`annals_server::SearchRequest::from_params`], [`annals_server::Engine`] | no panic; a parameter error names a parameter that was given; the engine answers every valid request (search, suggest, facet values, timeline, post) without an error, and a page never holds more than `per_page` hits |
+//! | `query` | [`annals_engine::query::parse`], [`annals_engine::SearchRequest::from_params`], [`annals_engine::Engine`] | no panic; a parameter error names a parameter that was given; the engine answers every valid request (search, suggest, facet values, timeline, post) without an error, and a page never holds more than `per_page` hits |
 
+use annals_engine::{Engine, SearchRequest};
 use annals_grav::{Outcome, PageFile, Site};
-use annals_server::{Engine, SearchRequest};
 use jiff::civil::Date;
 
 /// The fixed "now" the page checks read pages at.
@@ -182,7 +182,7 @@ pub const FACETS: [&str; 7] = ["person", "year", "month", "lang", "category", "t
 pub fn check_engine(engine: &Engine, pairs: &[(String, String)]) -> Result<(), String> {
     for (k, v) in pairs {
         if k == "q" || k == "query" {
-            let _ = annals_server::engine::query::parse(v);
+            let _ = annals_engine::query::parse(v);
         }
     }
     let req = match SearchRequest::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
@@ -207,12 +207,12 @@ pub fn check_engine(engine: &Engine, pairs: &[(String, String)]) -> Result<(), S
     let s = engine.suggest(&req.q, req.lang.as_deref(), limit).map_err(|e| format!("suggest failed: {e}"))?;
     serde_json::to_string(&s).map_err(|e| format!("suggestions do not serialise: {e}"))?;
     let facet = FACETS[seed % FACETS.len()];
-    let typed = annals_server::engine::request::clip(&req.q, 200);
+    let typed = annals_engine::request::clip(&req.q, 200);
     let f = engine.facet_search(facet, typed, &req).map_err(|e| format!("facet values failed: {e}"))?;
     serde_json::to_string(&f).map_err(|e| format!("facet values do not serialise: {e}"))?;
     let t = engine.timeline(&req).map_err(|e| format!("timeline failed: {e}"))?;
     serde_json::to_string(&t).map_err(|e| format!("timeline does not serialise: {e}"))?;
-    let id = annals_server::engine::request::clip(&req.q, 2048);
+    let id = annals_engine::request::clip(&req.q, 2048);
     engine.post(id).map_err(|e| format!("post failed: {e}"))?;
     Ok(())
 }

@@ -33,10 +33,10 @@ fn reference(bin: &Path, content: &Path, dir: &Path) -> (u64, BTreeMap<String, u
     let started = Instant::now();
     process::index_ok(bin, content, dir, &["--full"], Duration::from_secs(600)).expect("clean reference run");
     let took = started.elapsed();
-    let engine = annals_server::Engine::open(dir).expect("opening the reference index");
+    let engine = annals_engine::Engine::open(dir).expect("opening the reference index");
     let mut totals = BTreeMap::new();
     for q in QUERIES {
-        let req = annals_server::SearchRequest::from_params([("q", *q)]).expect("valid query");
+        let req = annals_engine::SearchRequest::from_params([("q", *q)]).expect("valid query");
         totals.insert(q.to_string(), engine.search(&req).expect("reference search").total as u64);
     }
     (engine.num_docs(), totals, took)
@@ -228,7 +228,7 @@ fn killed_index_runs_never_show_half_a_commit() {
         );
     }
     // The index folder itself reads the same as a fresh one.
-    let engine = annals_server::Engine::open(&index).expect("opening the index");
+    let engine = annals_engine::Engine::open(&index).expect("opening the index");
     assert_eq!(engine.num_docs(), fresh.0, "documents in the index folder vs a fresh index");
     assert!(killed > 0, "no run was killed: the kill delays are too long for this machine");
 }

@@ -662,11 +662,11 @@ fn extract_arbitrary_unicode() {
 
 struct TinyIndex {
     _dir: tempfile::TempDir,
-    engine: annals_server::Engine,
+    engine: annals_engine::Engine,
 }
 
 /// The demo archive (`content/`) indexed once into a temporary folder.
-fn engine() -> &'static annals_server::Engine {
+fn engine() -> &'static annals_engine::Engine {
     static E: OnceLock<TinyIndex> = OnceLock::new();
     &E.get_or_init(|| {
         let dir = tempfile::Builder::new().prefix("annals-fuzz-index-").tempdir().expect("temp dir");
@@ -678,7 +678,7 @@ fn engine() -> &'static annals_server::Engine {
         };
         let report = annals_index::ingest(&opts, &annals_index::Quiet).expect("indexing content/");
         assert!(report.indexed > 10, "content/ indexed only {} posts", report.indexed);
-        let engine = annals_server::Engine::open(&opts.index).expect("opening the index");
+        let engine = annals_engine::Engine::open(&opts.index).expect("opening the index");
         TinyIndex { _dir: dir, engine }
     })
     .engine
@@ -708,7 +708,7 @@ fn param_value() -> impl Strategy<Value = String> {
 
 fn param_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        8 => prop::sample::select(annals_server::engine::request::KNOWN_PARAMS.to_vec()).prop_map(str::to_owned),
+        8 => prop::sample::select(annals_engine::request::KNOWN_PARAMS.to_vec()).prop_map(str::to_owned),
         1 => "\\PC{0,8}",
     ]
 }
@@ -720,7 +720,7 @@ fn query_parse_never_panics() {
         proptest::collection::vec(any::<char>(), 0..300).prop_map(String::from_iter)
     ];
     drive("query_parse", fast(4000), strategy, |q| {
-        let parsed = annals_server::engine::query::parse(&q);
+        let parsed = annals_engine::query::parse(&q);
         let _ = parsed.words();
         Ok(())
     });
@@ -876,7 +876,7 @@ fn r_extreme_document_dates() {
 
 /// Total of a browse with extra parameters, through the engine.
 fn browse_total(pairs: &[(&str, &str)]) -> usize {
-    let req = annals_server::SearchRequest::from_params(pairs.iter().copied()).expect("valid parameters");
+    let req = annals_engine::SearchRequest::from_params(pairs.iter().copied()).expect("valid parameters");
     engine().search(&req).expect("search").total
 }
 

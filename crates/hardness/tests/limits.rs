@@ -69,7 +69,7 @@ fn long_queries_are_cut_not_refused() {
     // 50 kB of ASCII words (a request target over 64 kB is refused with 414 by the HTTP
     // layer, see below): answered 200 quickly, with the same hits as its first
     // MAX_QUERY_BYTES bytes.
-    let max = annals_server::engine::request::MAX_QUERY_BYTES;
+    let max = annals_engine::request::MAX_QUERY_BYTES;
     let mut q = String::new();
     let words = ["forum", "blood", "donor", "center", "marrow", "children"];
     let mut i = 0;
@@ -83,7 +83,7 @@ fn long_queries_are_cut_not_refused() {
     let took = started.elapsed();
     assert_eq!(status, 200, "50 kB query: {body}");
     assert!(took < Duration::from_secs(3), "50 kB query took {took:?}");
-    let clipped = annals_server::engine::request::clip(&q, max);
+    let clipped = annals_engine::request::clip(&q, max);
     let (_, short) = c.get(&s.base, &format!("/api/search?q={}&facets=false", enc(clipped))).expect("GET");
     assert_eq!(
         json(&body)["total"],
@@ -123,8 +123,8 @@ fn page_size_and_depth_are_bounded() {
     let Some(bin) = annals_bin_or_skip("limits") else { return };
     let s = shared(&bin);
     let c = client();
-    let max = annals_server::engine::request::MAX_PER_PAGE;
-    let max_page = annals_server::engine::request::MAX_PAGE;
+    let max = annals_engine::request::MAX_PER_PAGE;
+    let max_page = annals_engine::request::MAX_PAGE;
     let (status, body) = c.get(&s.base, &format!("/api/search?per_page={max}")).expect("GET");
     assert_eq!(status, 200, "{body}");
     assert!(json(&body)["hits"].as_array().is_some_and(|h| h.len() <= max));

@@ -1,28 +1,17 @@
-//! The query engine over an annals index, and the HTTP service in front of it.
+//! The HTTP service of annals: the JSON API, its OpenAPI description, the search page and
+//! the embeddable widget, in front of the query engine ([`annals_engine::Engine`]).
 //!
-//! - [`engine::Engine`] answers searches ([`engine::SearchRequest`] →
-//!   [`engine::SearchResponse`]), posts, suggestions, facet look-ups and timelines. The CLI
-//!   uses it directly; the HTTP routes call it on the blocking pool.
-//! - [`http::app`] builds the axum router (JSON API, search page, OpenAPI description);
-//!   [`http::serve`] runs it with graceful shutdown.
+//! - [`http::app`] builds the axum router; [`http::serve`] runs it with graceful shutdown.
+//! - [`json`] gives the API's JSON shapes of the engine's answers (snippets become HTML with
+//!   `<mark>` there); `annals search --json` prints the same objects.
+//! - [`html`] escapes text for the page and turns a snippet into HTML.
 //!
-//! The engine is synchronous; only [`http`] is async.
-//!
-//! Queries are read leniently: nothing a visitor types is an error.
-//!
-//! ```
-//! use annals_server::engine::query::{Item, parse};
-//!
-//! let q = parse(r#"silk "road forum" -covid"#);
-//! assert_eq!(q.required.len(), 2);
-//! assert_eq!(q.excluded, [Item::Word("covid".into())]);
-//! assert!(!parse("\"unbalanced OR").is_empty());
-//! ```
+//! The engine is synchronous; the routes run it on the blocking pool behind a semaphore.
 
 #![warn(missing_docs)]
 
-pub mod engine;
+pub mod html;
 pub mod http;
+pub mod json;
 
-pub use engine::{Engine, EngineError, SearchRequest, SearchResponse};
 pub use http::{AppState, Limits, Options, app, serve};

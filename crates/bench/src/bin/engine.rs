@@ -1,4 +1,4 @@
-//! In-process latency of `annals_server::Engine::search` for the benchmark queries, read
+//! In-process latency of `annals_engine::Engine::search` for the benchmark queries, read
 //! from the same `key=value` parameters as the HTTP API (facets and snippets on), to show
 //! what the HTTP layer adds. A warm-up pass, then passes over the set until `--secs` have
 //! passed or `--passes` are done. Prints one JSON object.
@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use annals_bench::queries::{self, Query};
 use annals_bench::stats::{round3, summary};
-use annals_server::{Engine, SearchRequest};
+use annals_engine::{Engine, SearchRequest};
 use clap::Parser;
 use serde_json::{Map, Value, json};
 

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::engine::{EngineError, ParamError};
+use annals_engine::{EngineError, ParamError};
 
 /// An error answer.
 #[derive(Debug)]

@@ -21,7 +21,7 @@ use tower_http::cors::CorsLayer;
 
 pub use error::ApiError;
 
-use crate::engine::Engine;
+use annals_engine::Engine;
 
 /// Limits of the service; the defaults are documented in README.md.
 #[derive(Debug, Clone)]
@@ -89,10 +89,7 @@ impl AppState {
         })
         .await;
         joined.unwrap_or_else(|e| {
-            let msg = format!("search task failed: {e}");
-            Err(ApiError::Internal(crate::engine::EngineError::Index(tantivy::TantivyError::SystemError(
-                msg,
-            ))))
+            Err(ApiError::Internal(annals_engine::EngineError::Internal(format!("search task failed: {e}"))))
         })
     }
 

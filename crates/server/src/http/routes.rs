@@ -7,8 +7,10 @@ use axum::{Json, Router};
 use serde::Serialize;
 
 use super::{ApiError, AppState, openapi};
-use crate::engine::{
-    FacetSearch, ParamError, PostView, SearchRequest, SearchResponse, Suggestions, Timeline, request::clip,
+use crate::json::SearchBody;
+use annals_engine::{
+    FacetSearch, ParamError, PostView, SearchRequest, Suggestions, Timeline,
+    request::{clip, parse_count},
 };
 
 /// Facets that `/api/facets/{facet}` knows.
@@ -71,15 +73,15 @@ pub(crate) async fn health(State(state): State<AppState>) -> Json<serde_json::Va
     ("per_page" = Option<usize>, Query, description = "Hits per page, 1 to 100 (default 10)"),
     ("facets" = Option<bool>, Query, description = "Compute facet counts (default true)"),
 ), responses(
-    (status = 200, body = SearchResponse),
+    (status = 200, body = openapi::SearchResponse),
     (status = 400, description = "A parameter is invalid: {\"error\": {\"code\", \"message\", \"parameter\"}}"),
 ))]
 pub(crate) async fn search(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
-) -> Result<Json<SearchResponse>, ApiError> {
+) -> Result<Json<SearchBody>, ApiError> {
     let req = request(&pairs(raw))?;
-    Ok(Json(state.run(move |e| Ok(e.search(&req)?)).await?))
+    Ok(Json(SearchBody(state.run(move |e| Ok(e.search(&req)?)).await?)))
 }
 
 /// Titles and people completing what is typed.
@@ -87,7 +89,7 @@ pub(crate) async fn search(
     ("q" = String, Query, description = "What is typed so far"),
     ("lang" = Option<String>, Query, description = "Visitor's language"),
     ("limit" = Option<usize>, Query, description = "Suggestions of each kind, 1 to 20 (default 5)"),
-), responses((status = 200, body = Suggestions), (status = 400, description = "A parameter is invalid")))]
+), responses((status = 200, body = openapi::Suggestions), (status = 400, description = "A parameter is invalid")))]
 pub(crate) async fn suggest(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
@@ -95,15 +97,7 @@ pub(crate) async fn suggest(
     let pairs = pairs(raw);
     let req = request(&pairs)?;
     let limit = match get_param(&pairs, "limit") {
-        Some(v) if !v.is_empty() => {
-            v.parse::<usize>().ok().filter(|n| (1..=20).contains(n)).ok_or_else(|| {
-                ParamError::new(
-                    "invalid_number",
-                    "limit",
-                    format!("`{}` is not a whole number from 1 to 20", clip(v, 40)),
-                )
-            })?
-        }
+        Some(v) if !v.is_empty() => parse_count("limit", v, 1, 20)?,
         _ => 5,
     };
     Ok(Json(state.run(move |e| Ok(e.suggest(&req.q, req.lang.as_deref(), limit)?)).await?))
@@ -111,7 +105,7 @@ pub(crate) async fn suggest(
 
 /// One post with its extracted people and dates.
 #[utoipa::path(get, path = "/api/posts/{id}", params(("id" = String, Path, description = "Document id")),
-    responses((status = 200, body = PostView), (status = 404, description = "No post with this id")))]
+    responses((status = 200, body = openapi::PostView), (status = 404, description = "No post with this id")))]
 pub(crate) async fn post(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -130,25 +124,13 @@ pub(crate) async fn post(
     ("q" = Option<String>, Query, description = "Only events of posts matching this query"),
     ("lang" = Option<String>, Query, description = "Visitor's language"),
     ("person" = Option<Vec<String>>, Query, description = "Only events of posts naming this person"),
-), responses((status = 200, body = Timeline), (status = 400, description = "A parameter is invalid")))]
+), responses((status = 200, body = openapi::Timeline), (status = 400, description = "A parameter is invalid")))]
 pub(crate) async fn events(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Timeline>, ApiError> {
-    // Here `from`/`to` bound the events, not the publication.
-    let renamed: Vec<(String, String)> = pairs(raw)
-        .into_iter()
-        .map(|(k, v)| match k.as_str() {
-            "from" => ("event_from".to_owned(), v),
-            "to" => ("event_to".to_owned(), v),
-            _ => (k, v),
-        })
-        .collect();
-    let req = request(&renamed).map_err(|mut e| {
-        e.parameter = e.parameter.trim_start_matches("event_").to_owned();
-        e.message = e.message.replace("`event_from`", "`from`").replace("`event_to`", "`to`");
-        e
-    })?;
+    let pairs = pairs(raw);
+    let req = SearchRequest::from_event_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     Ok(Json(state.run(move |e| Ok(e.timeline(&req)?)).await?))
 }
 
@@ -157,7 +139,7 @@ pub(crate) async fn events(
     ("facet" = String, Path, description = "person, year, month, lang, category, tag or event_year"),
     ("q" = Option<String>, Query, description = "Start of a word of the value or its label (any script)"),
     ("query" = Option<String>, Query, description = "Count over the posts matching this search text"),
-), responses((status = 200, body = FacetSearch), (status = 404, description = "Unknown facet")))]
+), responses((status = 200, body = openapi::FacetSearch), (status = 404, description = "Unknown facet")))]
 pub(crate) async fn facet_values(
     State(state): State<AppState>,
     Path(facet): Path<String>,

@@ -26,8 +26,8 @@ use tower_http::compression::CompressionLayer;
 
 use super::routes::pairs;
 use super::{ApiError, AppState};
-use crate::engine::snippet::escape_into;
-use crate::engine::{Engine, FacetValue, Hit, SearchRequest, SearchResponse, Sort};
+use crate::html::escape_into;
+use annals_engine::{Engine, FacetValue, Hit, SearchRequest, SearchResponse, Sort};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -413,7 +413,7 @@ impl Params {
 
     /// The search this state asks for: results in the interface language unless `lang` is
     /// given (`lang=` asks for every language).
-    fn request(&self, ui: &str) -> Result<SearchRequest, crate::engine::ParamError> {
+    fn request(&self, ui: &str) -> Result<SearchRequest, annals_engine::ParamError> {
         let mut req = SearchRequest::from_params(self.iter())?;
         if self.get("lang").is_none() {
             req.lang = Some(ui.to_owned());
@@ -843,7 +843,7 @@ impl View<'_> {
             self.hit(o, hit);
         }
         o.raw("</ol>");
-        let pages = res.total.div_ceil(res.per_page.max(1)).min(crate::engine::request::MAX_PAGE);
+        let pages = res.total.div_ceil(res.per_page.max(1)).min(annals_engine::request::MAX_PAGE);
         if pages > 1 {
             o.raw("<nav class=\"pager\"").attr("aria-label", t.s("pages")).raw(">");
             if res.page > 1 {
@@ -881,11 +881,11 @@ impl View<'_> {
             .attr("title", &lang_name(&hit.lang))
             .raw(">")
             .text(&hit.lang);
-        // The snippet is escaped by the engine, with its matches in <mark>.
+        // The snippet's text is escaped, its matches put in <mark>.
         o.raw("</span></p><p class=\"hit-snippet\"")
             .attr("lang", &hit.lang)
             .raw(">")
-            .raw(&hit.snippet)
+            .raw(&crate::html::snippet(&hit.snippet))
             .raw("</p>");
         let people: Vec<_> = hit.people.iter().filter(|p| !p.key.is_empty()).collect();
         if !people.is_empty() {
@@ -963,7 +963,7 @@ fn timeline_years(months: &[(String, usize)]) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{PersonName, Translation};
+    use annals_engine::{PersonName, Translation};
 
     fn params(query: &str) -> Params {
         Params::new(
@@ -1064,7 +1064,7 @@ mod tests {
             published: "2019-07-22T10:00:00+06:00".into(),
             event_dates: vec![],
             people: vec![PersonName { key: "k\"".into(), name: evil.into() }],
-            snippet: "a <mark>b</mark> &amp; c".into(),
+            snippet: annals_engine::Snippet { text: "a b & c".into(), highlights: vec![(2, 3)] },
             score: 1.0,
             translations: vec![Translation { lang: "kk".into(), url: "/kk/<x>".into() }],
         };

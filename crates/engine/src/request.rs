@@ -207,6 +207,26 @@ impl SearchRequest {
     }
 }
 
+impl SearchRequest {
+    /// Reads the request of a timeline (`/api/events`, `annals events`): there `from` and
+    /// `to` bound the events, not the publication; errors name them as given.
+    pub fn from_event_params<'a>(
+        params: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<SearchRequest, ParamError> {
+        let renamed = params.into_iter().map(|(k, v)| match k {
+            "from" => ("event_from", v),
+            "to" => ("event_to", v),
+            "event_from" | "event_to" => ("", v),
+            _ => (k, v),
+        });
+        SearchRequest::from_params(renamed).map_err(|mut e| {
+            e.parameter = e.parameter.trim_start_matches("event_").to_owned();
+            e.message = e.message.replace("`event_from`", "`from`").replace("`event_to`", "`to`");
+            e
+        })
+    }
+}
+
 /// Cuts `s` to at most `max` bytes at a character boundary.
 pub fn clip(s: &str, max: usize) -> &str {
     if s.len() <= max {
@@ -309,7 +329,9 @@ fn parse_date(key: &str, value: &str, upper: bool) -> Result<Date, ParamError> {
     date.map_err(|_| bad())
 }
 
-fn parse_count(key: &str, value: &str, min: usize, max: usize) -> Result<usize, ParamError> {
+/// A whole number from `min` to `max` given as `key` (for the routes' own counts, such as
+/// `/api/suggest`'s `limit`).
+pub fn parse_count(key: &str, value: &str, min: usize, max: usize) -> Result<usize, ParamError> {
     value.parse::<usize>().ok().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
         ParamError::new(
             "invalid_number",

@@ -35,7 +35,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use annals_server::{Engine, SearchRequest};
+use annals_engine::{Engine, SearchRequest};
 
 /// Hits that count for success.
 const TOP: usize = 5;

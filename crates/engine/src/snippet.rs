@@ -1,5 +1,6 @@
-//! Snippets: the part of a post's text that best shows why it matched, HTML-escaped, with
-//! the matching words in `<mark>`.
+//! Snippets: the part of a post's text that best shows why it matched, with the byte ranges
+//! of the matching words ([`Snippet`]). No markup is written here: the HTTP layer wraps the
+//! ranges in `<mark>`, the CLI in terminal emphasis.
 //!
 //! Matching is done on analysed terms, so a stemmed, folded, typo-tolerant or prefix match
 //! is highlighted just like an exact one: the text is run through the analyser of its
@@ -9,6 +10,8 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use annals_index::Lang;
+
+use crate::response::Snippet;
 use tantivy::tokenizer::TokenStream;
 
 /// Characters of text around the matches.
@@ -86,7 +89,7 @@ impl Highlighter {
     /// Words are cut as the analysers cut them, and only words that can match (their first
     /// two letters, folded, start a query term) are analysed: stemming every word of every
     /// hit's body would cost more than the rest of the search.
-    pub fn snippet(&self, text: &str, lang: &str) -> String {
+    pub fn snippet(&self, text: &str, lang: &str) -> Snippet {
         let scanned = super::request::clip(text, SCAN_BYTES);
         let lang = Lang::of(lang);
         let mut marks: Vec<(usize, usize)> = Vec::new();
@@ -143,8 +146,8 @@ impl LangMatcher {
     }
 }
 
-/// Picks the window with the most marks and renders it.
-fn render(text: &str, marks: &[(usize, usize)]) -> String {
+/// Picks the window with the most marks and cuts it out.
+fn render(text: &str, marks: &[(usize, usize)]) -> Snippet {
     // Byte offset of every char, to move in characters.
     let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     let char_at = |byte: usize| starts.partition_point(|&s| s < byte);
@@ -181,48 +184,43 @@ fn render(text: &str, marks: &[(usize, usize)]) -> String {
     {
         bto = bfrom + space;
     }
-    let mut out = String::new();
+    let mut out = Snippet::default();
+    let mut space = false;
     if bfrom > 0 {
-        out.push('…');
+        out.text.push('…');
     }
     let mut pos = bfrom;
     for &(s, e) in marks.iter().filter(|(s, e)| *s >= bfrom && *e <= bto) {
         if s < pos {
             continue;
         }
-        escape_into(&text[pos..s], &mut out);
-        out.push_str("<mark>");
-        escape_into(&text[s..e], &mut out);
-        out.push_str("</mark>");
+        clean_into(&text[pos..s], &mut out.text, &mut space);
+        let start = out.text.len();
+        clean_into(&text[s..e], &mut out.text, &mut space);
+        if out.text.len() > start {
+            out.highlights.push((start, out.text.len()));
+        }
         pos = e;
     }
-    escape_into(&text[pos..bto], &mut out);
+    clean_into(&text[pos..bto], &mut out.text, &mut space);
     if bto < text.len() {
-        out.push('…');
+        out.text.push('…');
     }
     out
 }
 
-/// Escapes text for HTML (element content and attribute values); collapses whitespace.
-pub fn escape_into(text: &str, out: &mut String) {
-    let mut space = false;
+/// Appends `text` with runs of whitespace collapsed to one space (`space`: the last char
+/// written was one) and control characters dropped.
+fn clean_into(text: &str, out: &mut String, space: &mut bool) {
     for c in text.chars() {
         if c.is_whitespace() {
-            if !space {
+            if !*space {
                 out.push(' ');
             }
-            space = true;
-            continue;
-        }
-        space = false;
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => {}
-            c => out.push(c),
+            *space = true;
+        } else if !c.is_control() {
+            *space = false;
+            out.push(c);
         }
     }
 }
@@ -232,33 +230,32 @@ mod tests {
     use super::*;
     use annals_index::analysis::words;
 
+    /// The snippet with matches in `[…]`.
+    fn marked(s: &Snippet) -> String {
+        s.pieces().map(|(p, hit)| if hit { format!("[{p}]") } else { p.to_owned() }).collect()
+    }
+
     fn check(words: &[&str], prefix: Option<&str>, text: &str, lang: &str, expected: &str) {
-        assert_eq!(Highlighter::new(words, prefix).snippet(text, lang), expected);
+        assert_eq!(marked(&Highlighter::new(words, prefix).snippet(text, lang)), expected);
     }
 
     #[test]
     fn stemmed_matches_and_matched_variants_are_marked() {
-        check(
-            &["forum"],
-            None,
-            "The forums <b>opened</b>.",
-            "en",
-            "The <mark>forums</mark> &lt;b&gt;opened&lt;/b&gt;.",
-        );
-        check(&["конференция"], None, "Итоги конференции", "ru", "Итоги <mark>конференции</mark>");
+        check(&["forum"], None, "The forums <b>opened</b>.", "en", "The [forums] <b>opened</b>.");
+        check(&["конференция"], None, "Итоги конференции", "ru", "Итоги [конференции]");
         // A typo is marked through the dictionary variant the query matched, not by
         // guessing: a near word the query did not match stays unmarked.
         let mut h = Highlighter::new(&["hematolgy"], None);
-        assert_eq!(h.snippet("Hematology forum", "en"), "Hematology forum");
+        assert_eq!(marked(&h.snippet("Hematology forum", "en")), "Hematology forum");
         h.add_variant(Lang::En, "hematolog".into());
-        assert_eq!(h.snippet("Hematology forum", "en"), "<mark>Hematology</mark> forum");
+        assert_eq!(marked(&h.snippet("Hematology forum", "en")), "[Hematology] forum");
     }
 
     #[test]
     fn words_are_gated_on_folded_letters() {
-        check(&["қазан"], None, "Біз Қазанда болдық", "kk", "Біз <mark>Қазанда</mark> болдық");
-        check(&["елка"], None, "Ёлки и ели", "ru", "<mark>Ёлки</mark> и ели");
-        check(&["cafe"], None, "The Café opened", "en", "The <mark>Café</mark> opened");
+        check(&["қазан"], None, "Біз Қазанда болдық", "kk", "Біз [Қазанда] болдық");
+        check(&["елка"], None, "Ёлки и ели", "ru", "[Ёлки] и ели");
+        check(&["cafe"], None, "The Café opened", "en", "The [Café] opened");
     }
 
     #[test]
@@ -291,15 +288,22 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_is_collapsed_and_ranges_follow_the_new_text() {
+        let s = Highlighter::new(&["day"], None).snippet("Donor\n\n  day\u{7}!", "en");
+        assert_eq!(s.text, "Donor day!");
+        assert_eq!(s.highlights, [(6, 9)]);
+    }
+
+    #[test]
     fn prefixes_are_marked() {
-        check(&["пивовар"], Some("пивовар"), "с Пивоваровой И.А.", "ru", "с <mark>Пивоваровой</mark> И.А.");
+        check(&["пивовар"], Some("пивовар"), "с Пивоваровой И.А.", "ru", "с [Пивоваровой] И.А.");
     }
 
     #[test]
     fn long_texts_are_cut_around_the_matches() {
         let text = format!("{} donor day {}", "word ".repeat(200), "tail ".repeat(200));
-        let s = Highlighter::new(&["donor"], None).snippet(&text, "en");
-        assert!(s.starts_with('…') && s.ends_with('…') && s.contains("<mark>donor</mark>"), "{s}");
+        let s = marked(&Highlighter::new(&["donor"], None).snippet(&text, "en"));
+        assert!(s.starts_with('…') && s.ends_with('…') && s.contains("[donor]"), "{s}");
         assert!(s.chars().count() < WINDOW_CHARS + 40);
     }
 }

@@ -1,11 +1,27 @@
-//! The query engine: one [`Engine`] answers searches, posts, suggestions, facet look-ups and
-//! timelines over an annals index, for the HTTP routes and the CLI alike.
+//! The query engine of annals: one [`Engine`] answers searches, posts, suggestions, facet
+//! look-ups and timelines over an annals index, for the HTTP service (`annals-server`) and the
+//! CLI alike.
+//!
+//! The engine is synchronous and knows nothing about HTTP or HTML: it returns plain data
+//! ([`response`]), snippets included as text plus highlight ranges ([`Snippet`]). Queries
+//! are read leniently: nothing a visitor types is an error.
+//!
+//! ```
+//! use annals_engine::query::{Item, parse};
+//!
+//! let q = parse(r#"silk "road forum" -covid"#);
+//! assert_eq!(q.required.len(), 2);
+//! assert_eq!(q.excluded, [Item::Word("covid".into())]);
+//! assert!(!parse("\"unbalanced OR").is_empty());
+//! ```
 //!
 //! A search runs in four steps: build the Tantivy query from the lenient query language and
 //! the filters ([`query`]); collect the whole matching set with scores; collapse it to one
 //! document per post (the visitor's language version when `lang` is given, else the best
 //! matching one) with the per-generation [`catalog::Catalog`]; then sort, count facets over
 //! the collapsed set ([`facets`]), and render the page's hits with snippets ([`snippet`]).
+
+#![warn(missing_docs)]
 
 pub mod catalog;
 pub mod expand;
@@ -53,6 +69,9 @@ pub enum EngineError {
     /// Reading the index failed.
     #[error("reading the index failed")]
     Index(#[from] tantivy::TantivyError),
+    /// A bug: a lock poisoned by a panic, a search task that panicked.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 /// A search engine over one index; cheap to share (`Arc`), safe to use from many threads.
@@ -474,7 +493,7 @@ impl Engine {
 }
 
 fn poisoned() -> EngineError {
-    EngineError::Index(tantivy::TantivyError::SystemError("catalog lock poisoned".into()))
+    EngineError::Internal("the catalog lock was poisoned by a panic".into())
 }
 
 fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {

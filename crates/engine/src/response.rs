@@ -4,10 +4,9 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use utoipa::ToSchema;
 
 /// A page of search results with facet counts.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SearchResponse {
     /// Posts matching the query and filters (one per post: language versions are collapsed).
     pub total: usize,
@@ -28,7 +27,7 @@ pub struct SearchResponse {
 }
 
 /// One post in the results.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     /// Document id: `<site>:<lang>:<route>`.
     pub id: String,
@@ -46,16 +45,58 @@ pub struct Hit {
     pub event_dates: Vec<String>,
     /// People named in the post.
     pub people: Vec<PersonName>,
-    /// An excerpt, HTML-escaped, with matches in `<mark>`.
-    pub snippet: String,
+    /// An excerpt with the words that matched.
+    pub snippet: Snippet,
     /// Relevance score (0 when browsing).
     pub score: f32,
     /// The post's other language versions.
     pub translations: Vec<Translation>,
 }
 
+/// An excerpt of a post's text and where the query's words are in it.
+///
+/// The engine writes no markup: the HTTP layer turns this into HTML with `<mark>`, the CLI
+/// into terminal emphasis.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
+pub struct Snippet {
+    /// The excerpt, whitespace collapsed, with `…` where the text was cut.
+    pub text: String,
+    /// Byte ranges `[start, end)` of `text` that matched, in order, not overlapping.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+impl Snippet {
+    /// The excerpt cut into pieces, each saying whether it matched.
+    pub fn pieces(&self) -> impl Iterator<Item = (&str, bool)> {
+        let mut pos = 0;
+        let mut marks = self.highlights.iter().peekable();
+        std::iter::from_fn(move || {
+            if pos >= self.text.len() {
+                return None;
+            }
+            match marks.peek() {
+                Some(&&(s, e)) if s == pos => {
+                    marks.next();
+                    pos = e;
+                    Some((self.text.get(s..e).unwrap_or(""), true))
+                }
+                Some(&&(s, _)) => {
+                    let piece = self.text.get(pos..s).unwrap_or("");
+                    pos = s;
+                    Some((piece, false))
+                }
+                None => {
+                    let piece = self.text.get(pos..).unwrap_or("");
+                    pos = self.text.len();
+                    Some((piece, false))
+                }
+            }
+        })
+    }
+}
+
 /// A person as shown with a hit.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct PersonName {
     /// Archive-wide key (the `person` filter's value).
     pub key: String,
@@ -64,7 +105,7 @@ pub struct PersonName {
 }
 
 /// Another language version of a post.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Translation {
     /// Language.
     pub lang: String,
@@ -73,7 +114,7 @@ pub struct Translation {
 }
 
 /// One value of a facet.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct FacetValue {
     /// The value to filter by.
     pub value: String,
@@ -84,7 +125,7 @@ pub struct FacetValue {
 }
 
 /// A person as stored with a post, role included.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct PersonRole {
     /// Archive-wide key.
     pub key: String,
@@ -96,7 +137,7 @@ pub struct PersonRole {
 }
 
 /// One post with everything extracted from it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PostView {
     /// Document id.
     pub id: String,
@@ -121,12 +162,11 @@ pub struct PostView {
     /// Other language versions.
     pub translations: Vec<Translation>,
     /// Taxonomy, dates' and language's sources, as JSON.
-    #[schema(value_type = Object)]
     pub meta: serde_json::Value,
 }
 
 /// A completion offered while typing.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Suggestion {
     /// `title` or `person`.
     pub kind: &'static str,
@@ -140,7 +180,7 @@ pub struct Suggestion {
 }
 
 /// Completions for what is typed.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Suggestions {
     /// The query as received.
     pub q: String,
@@ -149,7 +189,7 @@ pub struct Suggestions {
 }
 
 /// A post in the timeline.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PostRef {
     /// Document id.
     pub id: String,
@@ -162,7 +202,7 @@ pub struct PostRef {
 }
 
 /// Everything that happened at one event date.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct TimelineEntry {
     /// The event date as told (ISO date, month, year or range).
     pub date: String,
@@ -173,7 +213,7 @@ pub struct TimelineEntry {
 }
 
 /// Event dates in a period, oldest first.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Timeline {
     /// Entries, oldest first.
     pub events: Vec<TimelineEntry>,
@@ -182,7 +222,7 @@ pub struct Timeline {
 }
 
 /// Values of one facet matching a typed prefix.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FacetSearch {
     /// The facet.
     pub facet: String,
