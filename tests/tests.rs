@@ -13,4 +13,5 @@ mod cli_inspect;
 mod cli_search;
 mod corpus;
 mod grav_rules;
+mod people;
 mod server;

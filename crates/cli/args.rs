@@ -33,6 +33,83 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Show what one post yields: URL, language, dates, people, event dates, summary.
     Inspect(InspectArgs),
+    /// List the people the archive names, or those whose names match QUERY (any script).
+    People(PeopleArgs),
+    /// Show one person: names, roles, posts, events and the people named with them.
+    Person(PersonArgs),
+    /// A timeline of the events told in the posts, oldest first.
+    Events(EventsArgs),
+}
+
+/// `annals people`.
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// A name or the start of one, in any script (`Pivovarova`, `Пивовар`); empty lists everyone.
+    #[arg(default_value = "")]
+    pub query: String,
+    /// Index folder.
+    #[arg(long, value_name = "DIR", default_value = "index")]
+    pub index: PathBuf,
+    /// Reader's language: names in it.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// People per page (1 to 100).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Page (1-based).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub page: usize,
+    /// Print exactly the API's JSON object (`/api/people`).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `annals person`.
+#[derive(Debug, Args)]
+pub struct PersonArgs {
+    /// The person's key, as in the person facet (`annals people NAME` finds it).
+    pub key: String,
+    /// Index folder.
+    #[arg(long, value_name = "DIR", default_value = "index")]
+    pub index: PathBuf,
+    /// Reader's language: names and post versions in it.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Posts per page (1 to 100).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// Page of posts (1-based).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub page: usize,
+    /// Print exactly the API's JSON object (`/api/people/{key}`).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `annals events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Index folder.
+    #[arg(long, value_name = "DIR", default_value = "index")]
+    pub index: PathBuf,
+    /// First day of the period (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of the period.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only events of posts naming this person (key; repeatable: all must be named).
+    #[arg(long, value_name = "KEY")]
+    pub person: Vec<String>,
+    /// Only events of posts matching these words.
+    #[arg(long, value_name = "WORDS")]
+    pub q: Option<String>,
+    /// Reader's language: posts in it.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Print exactly the API's JSON object (`/api/events`).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `annals index`.

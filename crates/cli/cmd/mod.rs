@@ -1,8 +1,10 @@
 //! One module per subcommand; each `run` returns the exit code.
 
+mod events;
 mod extract;
 mod index;
 mod inspect;
+mod people;
 mod search;
 mod serve;
 
@@ -18,6 +20,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::People(args) => people::list(args),
+        Command::Person(args) => people::show(args),
+        Command::Events(args) => events::run(args),
     }
 }
 

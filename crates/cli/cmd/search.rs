@@ -34,7 +34,7 @@ pub fn pairs(query: &str, f: &FilterArgs) -> Vec<(&'static str, String)> {
 }
 
 /// The flag a parameter comes from, for messages.
-fn flag(parameter: &str) -> String {
+pub(crate) fn flag(parameter: &str) -> String {
     match parameter {
         "per_page" | "limit" => "--limit".to_owned(),
         "q" => "QUERY".to_owned(),

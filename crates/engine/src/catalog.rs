@@ -100,6 +100,14 @@ pub struct Catalog {
     /// name in `names` (the longest seen in documents of that language), or `u32::MAX`.
     person_names: Vec<u32>,
     names: Strings,
+    /// Per person id: the id it is an alias of, itself when none ([`crate::aliases`]).
+    person_canon: Vec<u32>,
+    /// `(canonical id, alias id)` for every alias, sorted.
+    person_aliases: Vec<(u32, u32)>,
+    /// Per segment: the live documents.
+    alive: Vec<Vec<u32>>,
+    /// The people directory, built on first use ([`crate::people`]).
+    directory: std::sync::OnceLock<crate::people::Directory>,
 }
 
 impl Catalog {
@@ -139,6 +147,7 @@ impl Catalog {
 
         // Per-document tables.
         let mut groups: Vec<Vec<(u8, DocAddress)>> = vec![Vec::new(); n_groups as usize];
+        let mut alive: Vec<Vec<u32>> = Vec::with_capacity(segments.len());
         let pub_f = name(fields.published);
         let template_f = name(fields.template);
         for (seg_ord, segment) in segments.iter().enumerate() {
@@ -153,7 +162,9 @@ impl Catalog {
             let mut template_weight = Vec::new();
             each_term(templates.as_ref(), |t| template_weight.push(template_boost(t)))?;
             let (groups_col, langs_col) = (group_cols[seg_ord].as_ref(), lang_cols[seg_ord].as_ref());
+            let mut alive_here = Vec::new();
             for doc in segment.doc_ids_alive() {
+                alive_here.push(doc);
                 let d = doc as usize;
                 let lang = first_ord(langs_col, doc)
                     .and_then(|o| lang_ids[seg_ord].get(o as usize))
@@ -182,6 +193,7 @@ impl Catalog {
                 start.push(ids.len() as u32);
             }
             ids.shrink_to_fit();
+            alive.push(alive_here);
             cat.facet_start.push(start);
             cat.facet_ids.push(ids);
             cat.group_of.push(group_of);
@@ -197,8 +209,129 @@ impl Catalog {
             cat.members.extend(versions);
             cat.group_start.push(cat.members.len() as u32);
         }
+        cat.join_person_aliases(&alive);
+        cat.alive = alive;
         cat.load_person_names(&columns(&name(fields.person_label))?)?;
+        cat.merge_alias_names();
         Ok(cat)
+    }
+
+    /// Finds the keys that name one person ([`crate::aliases`]) and rewrites every
+    /// document's person ids to the kept key's, so counts and filters see one person.
+    fn join_person_aliases(&mut self, alive: &[Vec<u32>]) {
+        let n = self.num_persons();
+        let (base, end) = (self.facets[PERSON].base, self.facets[PERSON].base + n as u32);
+        let mut docs = Vec::new();
+        let mut runs: Vec<Vec<u32>> = Vec::new();
+        for (seg, alive) in alive.iter().enumerate() {
+            for &doc in alive {
+                let addr = DocAddress::new(seg as u32, doc);
+                let group = self.group(addr);
+                runs.push(
+                    self.facet_ids(addr)
+                        .iter()
+                        .filter(|id| (base..end).contains(id))
+                        .map(|id| id - base)
+                        .collect(),
+                );
+                docs.push(group);
+            }
+        }
+        let people: Vec<crate::aliases::DocPeople<'_>> = docs
+            .iter()
+            .zip(&runs)
+            .map(|(&group, persons)| crate::aliases::DocPeople { group, persons })
+            .collect();
+        let values = &self.facets[PERSON].values;
+        let canon = crate::aliases::canonical(n, |id| values.get(id), &people);
+        self.person_aliases =
+            canon.iter().enumerate().filter(|(i, c)| *i as u32 != **c).map(|(i, &c)| (c, i as u32)).collect();
+        self.person_aliases.sort_unstable();
+        if !self.person_aliases.is_empty() {
+            for (starts, ids) in self.facet_start.iter_mut().zip(self.facet_ids.iter_mut()) {
+                let mut out = Vec::with_capacity(ids.len());
+                let mut new_starts = Vec::with_capacity(starts.len());
+                new_starts.push(0);
+                for w in starts.windows(2) {
+                    let run_start = out.len();
+                    for &id in &ids[w[0] as usize..w[1] as usize] {
+                        let id =
+                            if (base..end).contains(&id) { base + canon[(id - base) as usize] } else { id };
+                        if !out[run_start..].contains(&id) {
+                            out.push(id);
+                        }
+                    }
+                    new_starts.push(out.len() as u32);
+                }
+                out.shrink_to_fit();
+                *ids = out;
+                *starts = new_starts;
+            }
+        }
+        self.person_canon = canon;
+    }
+
+    /// A kept person takes the names of its aliases in the languages it has none in.
+    fn merge_alias_names(&mut self) {
+        let n_langs = self.langs.len().max(1);
+        for &(keep, alias) in &self.person_aliases {
+            for l in 0..n_langs {
+                let (k, a) = (keep as usize * n_langs + l, alias as usize * n_langs + l);
+                if self.person_names.get(k) == Some(&u32::MAX)
+                    && let Some(&name) = self.person_names.get(a)
+                {
+                    self.person_names[k] = name;
+                }
+            }
+        }
+    }
+
+    /// Every live document with its translation group (`u32::MAX`: none).
+    pub fn documents(&self) -> impl Iterator<Item = (DocAddress, u32)> + '_ {
+        self.alive.iter().enumerate().flat_map(move |(seg, docs)| {
+            docs.iter().map(move |&d| {
+                let addr = DocAddress::new(seg as u32, d);
+                (addr, self.group(addr))
+            })
+        })
+    }
+
+    /// The people directory of this generation (built on the first call).
+    pub fn directory(&self) -> &crate::people::Directory {
+        self.directory.get_or_init(|| crate::people::Directory::build(self))
+    }
+
+    /// The name of person `id` in documents of `lang`, if any.
+    pub fn person_name_in(&self, id: u32, lang: &str) -> Option<&str> {
+        let n_langs = self.langs.len().max(1);
+        let l = self.lang_id(lang)? as usize;
+        let slot = *self.person_names.get(id as usize * n_langs + l)?;
+        (slot != u32::MAX).then(|| self.names.get(slot))
+    }
+
+    /// The id of a person key, if the archive names it.
+    pub fn person_id(&self, key: &str) -> Option<u32> {
+        binary_search(&self.facets[PERSON].values, key).ok().map(|i| i as u32)
+    }
+
+    /// The id a person id stands under (itself unless it is an alias).
+    pub fn canonical_person(&self, id: u32) -> u32 {
+        self.person_canon.get(id as usize).copied().unwrap_or(id)
+    }
+
+    /// The key a person key stands under: the kept key of its person, or the key itself
+    /// when the archive does not name it.
+    pub fn canonical_key<'a>(&'a self, key: &'a str) -> &'a str {
+        match self.person_id(key) {
+            Some(id) => self.person_key(self.canonical_person(id)),
+            None => key,
+        }
+    }
+
+    /// The aliases of a (kept) person id.
+    pub fn person_aliases(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
+        let from = self.person_aliases.partition_point(|(c, _)| *c < id);
+        self.person_aliases[from..].iter().take_while(move |(c, _)| *c == id).map(|(_, a)| *a)
     }
 
     /// Reads the display names of people from the `key \x1f lang \x1f name` labels: per
@@ -249,6 +382,9 @@ impl Catalog {
             + nested(&self.facet_ids)
             + self.person_names.capacity() * 4
             + self.names.heap_bytes()
+            + self.person_canon.capacity() * 4
+            + self.person_aliases.capacity() * 8
+            + nested(&self.alive)
     }
 
     /// Number of translation groups.

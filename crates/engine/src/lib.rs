@@ -23,15 +23,18 @@
 
 #![warn(missing_docs)]
 
+pub mod aliases;
+pub mod answer;
 pub mod catalog;
 pub mod expand;
 pub mod facets;
+pub mod people;
 pub mod query;
 pub mod request;
 pub mod response;
 pub mod snippet;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::{Arc, RwLock};
@@ -47,7 +50,7 @@ use tantivy::{
 };
 
 use catalog::Catalog;
-pub use request::{ParamError, SearchRequest, Sort};
+pub use request::{ParamError, PeopleRequest, SearchRequest, Sort};
 pub use response::*;
 
 /// Entries of a timeline answer at most.
@@ -142,9 +145,11 @@ impl Engine {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, EngineError> {
         let started = Instant::now();
         let view = self.view()?;
-        let parsed = query::parse(&req.q);
-        let (matched, relaxed, variants) = self.matching(&view, &parsed, req)?;
-        let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
+        // A "when" question is searched without its question words.
+        let question = answer::question(&req.q);
+        let parsed = query::parse(question.as_deref().unwrap_or(&req.q));
+        let Matched { docs: matched, relaxed, complete, variants } = self.matching(&view, &parsed, req)?;
+        let ranked = collapse(&view.catalog, &matched, req.lang.as_deref(), req.any_language);
         let mut facets = BTreeMap::new();
         if req.facets {
             facets = self.facets(
@@ -158,7 +163,10 @@ impl Engine {
         let total = ranked.reps.len();
         let start = (req.page - 1).saturating_mul(req.per_page).min(total);
         let end = (start + req.per_page).min(total);
-        let reps = sort(&view.catalog, ranked.reps, req.sort, parsed.is_empty(), end);
+        let asks = question.is_some() && req.page == 1 && req.sort == Sort::Relevance;
+        // An answer weighs the best three hits, whatever the page size.
+        let keep = if asks { end.max(answer::WEIGHED.min(total)) } else { end };
+        let reps = sort(&view.catalog, ranked.reps, req.sort, parsed.is_empty(), keep);
         let prefix = parsed.last_is_prefix.then(|| parsed.words().last().map(|w| (*w).to_owned())).flatten();
         let mut highlighter = snippet::Highlighter::new(&parsed.words(), prefix.as_deref());
         for (field, term) in variants {
@@ -168,8 +176,19 @@ impl Engine {
         }
         let mut hits = Vec::with_capacity(end - start);
         for &(addr, score) in &reps[start..end] {
-            hits.push(self.hit(&view, addr, score, &highlighter, req.lang.as_deref())?);
+            hits.push(self.hit(&view, addr, score, &highlighter)?);
         }
+        let answer = if !asks {
+            None
+        } else if hits.len() >= keep {
+            answer::when(&hits, complete)
+        } else {
+            let mut weighed = hits.clone();
+            for &(addr, score) in &reps[hits.len()..keep] {
+                weighed.push(self.hit(&view, addr, score, &highlighter)?);
+            }
+            answer::when(&weighed, complete)
+        };
         Ok(SearchResponse {
             total,
             took_ms: (started.elapsed().as_secs_f64() * 1e5).round() / 100.0,
@@ -178,6 +197,7 @@ impl Engine {
             page: req.page,
             per_page: req.per_page,
             relaxed,
+            answer,
         })
     }
 
@@ -190,26 +210,32 @@ impl Engine {
         parsed: &query::ParsedQuery,
         req: &SearchRequest,
     ) -> Result<Matched, EngineError> {
-        let filters = self.filters(req);
+        let filters = self.filters(&view.catalog, req);
         let mut builder = query::QueryBuilder::new(&self.fields, &view.searcher);
         if req.titles_only {
             builder = builder.titles_only();
         }
         let n = query::required_count(parsed);
-        // Posts with a version matching an exclusion: by translation group (documents outside
-        // every group stand for themselves).
+        // Posts with a version matching an exclusion: a flag per translation group, and the
+        // documents outside every group, sorted (looked up without hashing).
         let cat = &view.catalog;
-        let post_of = |a: DocAddress| match cat.group(a) {
-            u32::MAX => (u32::MAX, Some(a)),
-            g => (g, None),
-        };
-        let excluded: HashSet<(u32, Option<DocAddress>)> = match builder.excluded(parsed) {
-            Some(q) => {
-                let found = view.searcher.search(&*q, &AllScored { scoring: false })?;
-                found.into_iter().map(|(a, _)| post_of(a)).collect()
+        let mut excluded_groups = Vec::new();
+        let mut excluded_docs = Vec::new();
+        if let Some(q) = builder.excluded(parsed) {
+            excluded_groups = vec![false; cat.num_groups()];
+            for (a, _) in view.searcher.search(&*q, &AllScored { scoring: false })? {
+                match excluded_groups.get_mut(cat.group(a) as usize) {
+                    Some(flag) => *flag = true,
+                    None => excluded_docs.push(a),
+                }
             }
-            None => HashSet::new(),
+            excluded_docs.sort_unstable();
+        }
+        let is_excluded = |a: DocAddress| match excluded_groups.get(cat.group(a) as usize) {
+            Some(flag) => *flag,
+            None => excluded_docs.binary_search(&a).is_ok(),
         };
+        let any_excluded = excluded_groups.contains(&true) || !excluded_docs.is_empty();
         let run = |min: Option<usize>| -> Result<Vec<(DocAddress, Score)>, EngineError> {
             let text = builder.build(parsed, min);
             let scoring = text.is_some();
@@ -217,8 +243,8 @@ impl Engine {
             clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
             clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
             let mut docs = view.searcher.search(&BooleanQuery::new(clauses), &AllScored { scoring })?;
-            if !excluded.is_empty() {
-                docs.retain(|(a, _)| !excluded.contains(&post_of(*a)));
+            if any_excluded {
+                docs.retain(|(a, _)| !is_excluded(*a));
             }
             for (addr, score) in &mut docs {
                 *score *= view.catalog.weight(*addr);
@@ -226,32 +252,39 @@ impl Engine {
             Ok(docs)
         };
         let mut docs = run(None)?;
+        let complete = !docs.is_empty();
         if n < 2 || docs.len() >= FILL_BELOW {
-            return Ok((docs, false, builder.variants_found()));
+            return Ok(Matched { docs, relaxed: false, complete, variants: builder.variants_found() });
         }
         // Few posts have every word: posts with most of them follow, ranked below all of
         // those (a half-remembered item is rarely described in its own words).
         let min = if n <= 3 { 1 } else { n.div_ceil(2) };
         let partial = run(Some(min))?;
-        let full: HashSet<DocAddress> = docs.iter().map(|(a, _)| *a).collect();
         let floor = docs.iter().map(|(_, s)| *s).fold(f32::INFINITY, f32::min);
         let top = partial.iter().map(|(_, s)| *s).fold(0.0f32, f32::max).max(f32::EPSILON);
         let before = docs.len();
+        // Both lists are in address order (segments in order, documents in order within
+        // one): the full matches are skipped by walking them alongside.
+        let mut full = 0;
         for (addr, score) in partial {
-            if !full.contains(&addr) {
-                let score = if floor.is_finite() { score / top * floor * 0.5 } else { score };
-                docs.push((addr, score));
+            while full < before && docs[full].0 < addr {
+                full += 1;
             }
+            if full < before && docs[full].0 == addr {
+                continue;
+            }
+            let score = if floor.is_finite() { score / top * floor * 0.5 } else { score };
+            docs.push((addr, score));
         }
         let relaxed = docs.len() > before;
-        Ok((docs, relaxed, builder.variants_found()))
+        Ok(Matched { docs, relaxed, complete, variants: builder.variants_found() })
     }
 
-    fn filters(&self, req: &SearchRequest) -> Vec<Box<dyn Query>> {
+    fn filters(&self, cat: &Catalog, req: &SearchRequest) -> Vec<Box<dyn Query>> {
         let f = &self.fields;
         let mut out: Vec<Box<dyn Query>> = Vec::new();
         for p in &req.persons {
-            out.push(term(f.person, p));
+            out.push(self.person_filter(cat, p));
         }
         let any_of = |field, values: &[String]| -> Option<Box<dyn Query>> {
             if values.is_empty() {
@@ -270,6 +303,41 @@ impl Engine {
         }
         if req.event_from.is_some() || req.event_to.is_some() {
             out.push(date_range(f.event_day, req.event_from, req.event_to));
+        }
+        out
+    }
+
+    /// Documents naming a person under any of the keys joined into its key.
+    fn person_filter(&self, cat: &Catalog, key: &str) -> Box<dyn Query> {
+        let Some(id) = cat.person_id(key).map(|id| cat.canonical_person(id)) else {
+            return term(self.fields.person, key);
+        };
+        let keys: Vec<Box<dyn Query>> = std::iter::once(id)
+            .chain(cat.person_aliases(id))
+            .map(|p| term(self.fields.person, cat.person_key(p)))
+            .collect();
+        if keys.len() == 1 {
+            keys.into_iter().next().unwrap_or_else(|| term(self.fields.person, key))
+        } else {
+            Box::new(BooleanQuery::new(keys.into_iter().map(|q| (Occur::Should, q)).collect()))
+        }
+    }
+
+    /// The people stored with a document, under their archive-wide keys (aliases joined,
+    /// one entry per person, in order of first mention).
+    fn people_of(&self, cat: &Catalog, doc: &TantivyDocument) -> Vec<PersonRef> {
+        let stored: Vec<PersonRef> = serde_json::from_str(&text(doc, self.fields.people)).unwrap_or_default();
+        let mut out: Vec<PersonRef> = Vec::with_capacity(stored.len());
+        for mut p in stored {
+            p.key = cat.canonical_key(&p.key).to_owned();
+            match out.iter_mut().find(|o| o.key == p.key) {
+                Some(o) => {
+                    if o.role.is_none() {
+                        o.role = p.role;
+                    }
+                }
+                None => out.push(p),
+            }
         }
         out
     }
@@ -315,15 +383,13 @@ impl Engine {
         addr: DocAddress,
         score: Score,
         highlighter: &snippet::Highlighter,
-        reader_lang: Option<&str>,
     ) -> Result<Hit, EngineError> {
         let f = &self.fields;
         let doc: TantivyDocument = view.searcher.doc(addr)?;
         let lang = text(&doc, f.lang);
         let body = text(&doc, f.body_text);
         let snippet_text = if body.trim().is_empty() { text(&doc, f.summary) } else { body };
-        let people: Vec<PersonRef> = serde_json::from_str(&text(&doc, f.people)).unwrap_or_default();
-        let _ = reader_lang;
+        let people = self.people_of(&view.catalog, &doc);
         Ok(Hit {
             id: text(&doc, f.id),
             url: text(&doc, f.url),
@@ -360,7 +426,7 @@ impl Engine {
         let found = view.searcher.search(&*term(f.id, id), &AllScored { scoring: false })?;
         let Some(&(addr, _)) = found.first() else { return Ok(None) };
         let doc: TantivyDocument = view.searcher.doc(addr)?;
-        let people: Vec<PersonRef> = serde_json::from_str(&text(&doc, f.people)).unwrap_or_default();
+        let people = self.people_of(&view.catalog, &doc);
         Ok(Some(PostView {
             id: text(&doc, f.id),
             url: text(&doc, f.url),
@@ -397,19 +463,17 @@ impl Engine {
                 out.push(Suggestion { kind: "title", text: hit.title, value: hit.url, id: Some(hit.id) });
             }
             let view = self.view()?;
+            // People from the generation's directory: names folded to Latin once, not per
+            // request; the most named first.
             let typed: Vec<String> = annals_index::analysis::Analyzer::Latin.terms(q);
             let cat = &view.catalog;
-            let mut people: Vec<(String, String)> = (0..cat.num_persons() as u32)
-                .filter_map(|id| {
-                    let label = cat.person_label(id, lang);
-                    let words = annals_index::analysis::Analyzer::Latin.terms(&label);
-                    let all = typed.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())));
-                    all.then(|| (label, cat.person_key(id).to_owned()))
-                })
-                .collect();
-            people.sort();
-            for (label, key) in people.into_iter().take(limit.clamp(1, 20)) {
-                out.push(Suggestion { kind: "person", text: label, value: key, id: None });
+            for id in cat.directory().find(&typed).take(limit.clamp(1, 20)) {
+                out.push(Suggestion {
+                    kind: "person",
+                    text: cat.person_label(id, lang),
+                    value: cat.person_key(id).to_owned(),
+                    id: None,
+                });
             }
         }
         Ok(Suggestions { q: q.to_owned(), suggestions: out })
@@ -425,8 +489,8 @@ impl Engine {
     ) -> Result<FacetSearch, EngineError> {
         let view = self.view()?;
         let parsed = query::parse(&req.q);
-        let (matched, _, _) = self.matching(&view, &parsed, req)?;
-        let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
+        let matched = self.matching(&view, &parsed, req)?.docs;
+        let ranked = collapse(&view.catalog, &matched, req.lang.as_deref(), req.any_language);
         let all = self.facets(&view, &ranked.reps, &ranked.lang_counts, req.lang.as_deref(), None)?;
         let typed: Vec<String> = annals_index::analysis::Analyzer::Latin.terms(typed);
         let mut values: Vec<FacetValue> = all
@@ -450,8 +514,8 @@ impl Engine {
     pub fn timeline(&self, req: &SearchRequest) -> Result<Timeline, EngineError> {
         let view = self.view()?;
         let parsed = query::parse(&req.q);
-        let (matched, _, _) = self.matching(&view, &parsed, req)?;
-        let ranked = collapse(&view.catalog, &matched, req.lang.as_deref());
+        let matched = self.matching(&view, &parsed, req)?.docs;
+        let ranked = collapse(&view.catalog, &matched, req.lang.as_deref(), req.any_language);
         let f = &self.fields;
         let from = req.event_from.unwrap_or(jiff::civil::date(1, 1, 1));
         let to = req.event_to.unwrap_or(jiff::civil::date(9999, 12, 31));
@@ -459,7 +523,7 @@ impl Engine {
         for &(addr, _) in &ranked.reps {
             let doc: TantivyDocument = view.searcher.doc(addr)?;
             let dates: Vec<String> = serde_json::from_str(&text(&doc, f.event_dates)).unwrap_or_default();
-            let people: Vec<PersonRef> = serde_json::from_str(&text(&doc, f.people)).unwrap_or_default();
+            let people = self.people_of(&view.catalog, &doc);
             for value in dates {
                 let Some((first, last)) = annals_index::value_range(&value) else { continue };
                 // Coarser than the period asked for ("2019" when asking for July 2019) says
@@ -528,8 +592,18 @@ fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
 }
 
-/// Matching documents with scores, whether the query was relaxed, and the variants matched.
-type Matched = (Vec<(DocAddress, Score)>, bool, Vec<(tantivy::schema::Field, String)>);
+/// What a query matched.
+struct Matched {
+    /// Matching documents with scores, in address order (full matches, then the partial
+    /// ones when relaxed).
+    docs: Vec<(DocAddress, Score)>,
+    /// Whether posts with most of the words were added.
+    relaxed: bool,
+    /// Whether some document has every word (so the best hit does).
+    complete: bool,
+    /// The typo and prefix variants of the words the query matched, by field.
+    variants: Vec<(tantivy::schema::Field, String)>,
+}
 
 /// The result set after collapsing language versions.
 struct Collapsed {
@@ -540,8 +614,9 @@ struct Collapsed {
 }
 
 /// One document per translation group: the version in `lang` when given (groups without one
-/// are dropped), else the best-scoring matched version.
-fn collapse(cat: &Catalog, matched: &[(DocAddress, Score)], lang: Option<&str>) -> Collapsed {
+/// are dropped, or with `fallback` answer with their best-scoring matched version), else the
+/// best-scoring matched version.
+fn collapse(cat: &Catalog, matched: &[(DocAddress, Score)], lang: Option<&str>, fallback: bool) -> Collapsed {
     thread_local! {
         /// Group → 1 + its index in `best` (0: not seen), all zero between calls.
         static SLOT_OF: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -571,7 +646,12 @@ fn collapse(cat: &Catalog, matched: &[(DocAddress, Score)], lang: Option<&str>) 
             bits &= bits - 1;
         }
         match lang_id {
-            Some(Some(id)) => reps.extend(cat.version(g, id).map(|v| (v, score))),
+            Some(Some(id)) => match cat.version(g, id) {
+                Some(v) => reps.push((v, score)),
+                None if fallback => reps.push((addr, score)),
+                None => {}
+            },
+            Some(None) if fallback => reps.push((addr, score)),
             Some(None) => {}
             None => reps.push((addr, score)),
         }
@@ -695,7 +775,13 @@ impl Collector for AllScored {
     }
 
     fn merge_fruits(&self, fruits: Vec<Vec<(DocAddress, Score)>>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.concat())
+        // Segments come in order and each in document order; the relaxation relies on
+        // address order, so it is checked (a linear pass) rather than assumed.
+        let mut docs = fruits.concat();
+        if !docs.is_sorted_by_key(|d| d.0) {
+            docs.sort_unstable_by_key(|d| d.0);
+        }
+        Ok(docs)
     }
 }
 

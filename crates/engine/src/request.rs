@@ -63,6 +63,9 @@ pub struct SearchRequest {
     pub facets: bool,
     /// Match words in titles only (completions; not a parameter).
     pub titles_only: bool,
+    /// Keep posts without a version in `lang`, in their best version (a person's page
+    /// lists every post naming them; not a parameter).
+    pub any_language: bool,
 }
 
 impl Default for SearchRequest {
@@ -84,6 +87,7 @@ impl Default for SearchRequest {
             per_page: DEFAULT_PER_PAGE,
             facets: true,
             titles_only: false,
+            any_language: false,
         }
     }
 }
@@ -224,6 +228,42 @@ impl SearchRequest {
             e.message = e.message.replace("`event_from`", "`from`").replace("`event_to`", "`to`");
             e
         })
+    }
+}
+
+/// What a person's page (`/api/people/{key}`, `annals person`) or the people directory
+/// (`/api/people`, `annals people`) asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeopleRequest {
+    /// A name, or the start of one, in any script (the directory only).
+    pub q: String,
+    /// The reader's language.
+    pub lang: Option<String>,
+    /// 1-based page of the posts (a person's page) or people (the directory).
+    pub page: usize,
+    /// Posts or people per page.
+    pub per_page: usize,
+}
+
+impl PeopleRequest {
+    /// Reads `q`, `lang`, `page` and `per_page` (or `limit`); other keys are ignored.
+    pub fn from_params<'a>(
+        params: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<PeopleRequest, ParamError> {
+        let mut r = PeopleRequest { q: String::new(), lang: None, page: 1, per_page: DEFAULT_PER_PAGE };
+        for (key, value) in params {
+            let value = value.trim();
+            match key {
+                "q" => r.q = clip(value, MAX_QUERY_BYTES).to_owned(),
+                "lang" if !value.is_empty() => r.lang = Some(parse_lang(key, value)?),
+                "page" if !value.is_empty() => r.page = parse_count(key, value, 1, MAX_PAGE)?,
+                "per_page" | "limit" if !value.is_empty() => {
+                    r.per_page = parse_count(key, value, 1, MAX_PER_PAGE)?
+                }
+                _ => {}
+            }
+        }
+        Ok(r)
     }
 }
 

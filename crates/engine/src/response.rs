@@ -24,6 +24,29 @@ pub struct SearchResponse {
     /// True when, few posts having every word, posts with most of them were added (ranked
     /// below every post that has them all).
     pub relaxed: bool,
+    /// The answer to a "when" question, when the hits leave no doubt ([`crate::answer`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+}
+
+/// A direct answer above the results.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Answer {
+    /// What was asked: `when`.
+    pub kind: &'static str,
+    /// The dates, each at its own precision (`2023-03-12/2023-03-14`, `2019-07`).
+    pub dates: Vec<String>,
+    /// The post the answer comes from.
+    pub post: PostLink,
+}
+
+/// A link to a post.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PostLink {
+    /// URL path on the site.
+    pub url: String,
+    /// Title.
+    pub title: String,
 }
 
 /// One post in the results.
@@ -228,4 +251,93 @@ pub struct FacetSearch {
     pub facet: String,
     /// Matching values, most frequent first.
     pub values: Vec<FacetValue>,
+}
+
+/// A person's page: names, roles, posts, events and the people named with them.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonPage {
+    /// The person's key (the `person` filter's value); a key joined into another answers
+    /// with the kept one.
+    pub key: String,
+    /// The name in the reader's language.
+    pub name: String,
+    /// The name in each language the archive has it in (`kk`, `ru`, `en`, ...).
+    pub names: BTreeMap<String, String>,
+    /// Every other way the name is written in the archive (scripts, initials, inflected
+    /// forms folded), most frequent first.
+    pub spellings: Vec<String>,
+    /// Keys joined into this one: spellings extraction keyed apart that name this person.
+    pub also_keys: Vec<String>,
+    /// Titles and roles written next to the name, each with a post it came from.
+    pub roles: Vec<RoleRef>,
+    /// Every post naming the person, newest first, one page of them.
+    pub posts: PersonPosts,
+    /// Event dates of the posts naming the person, oldest first.
+    pub events: Vec<EventRef>,
+    /// The people most often named in the same posts.
+    pub co_mentions: Vec<CoMention>,
+}
+
+/// The posts naming a person.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonPosts {
+    /// Posts naming the person (language versions collapsed).
+    pub total: usize,
+    /// 1-based page.
+    pub page: usize,
+    /// Hits per page.
+    pub per_page: usize,
+    /// This page of posts, in the shape of search hits.
+    pub hits: Vec<Hit>,
+}
+
+/// A role or title written next to a name.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RoleRef {
+    /// The role as written.
+    pub role: String,
+    /// A post it came from.
+    pub post: PostLink,
+}
+
+/// An event date and the post telling of it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EventRef {
+    /// The date at its own precision: `2019-07-20`, `2019-07`, `2019` or `A/B`.
+    pub date: String,
+    /// The post.
+    pub post: PostLink,
+}
+
+/// A person named in the same posts.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CoMention {
+    /// Key.
+    pub key: String,
+    /// Name in the reader's language.
+    pub name: String,
+    /// Posts naming both.
+    pub count: usize,
+}
+
+/// People whose names match what is typed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeopleList {
+    /// What was typed.
+    pub q: String,
+    /// People matching it (everyone when empty), most named first.
+    pub total: usize,
+    /// The first of them.
+    pub people: Vec<PersonSummary>,
+}
+
+/// A person in a list.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PersonSummary {
+    /// Key.
+    pub key: String,
+    /// Name in the reader's language.
+    pub name: String,
+    /// Posts naming the person.
+    pub posts: usize,
 }

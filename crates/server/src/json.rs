@@ -5,7 +5,7 @@
 //! here write every other field exactly as the engine's type does (a test keeps the two in
 //! step), so the CLI's `--json` and the HTTP API print the same objects.
 
-use annals_engine::{Hit, SearchResponse};
+use annals_engine::{Hit, PersonPage, SearchResponse};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// A search answer as the API writes it.
@@ -62,6 +62,54 @@ impl Serialize for SearchJson<'_> {
         s.serialize_field("page", &r.page)?;
         s.serialize_field("per_page", &r.per_page)?;
         s.serialize_field("relaxed", &r.relaxed)?;
+        if let Some(answer) = &r.answer {
+            s.serialize_field("answer", answer)?;
+        } else {
+            s.skip_field("answer")?;
+        }
+        s.end()
+    }
+}
+
+/// A person's page as the API writes it (its posts are search hits).
+pub struct PersonJson<'a>(pub &'a PersonPage);
+
+/// An owned person's page as the API writes it (what a handler returns).
+pub struct PersonBody(pub PersonPage);
+
+impl Serialize for PersonBody {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PersonJson(&self.0).serialize(serializer)
+    }
+}
+
+struct PostsJson<'a>(&'a annals_engine::PersonPosts);
+
+impl Serialize for PostsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut s = serializer.serialize_struct("PersonPosts", 4)?;
+        s.serialize_field("total", &p.total)?;
+        s.serialize_field("page", &p.page)?;
+        s.serialize_field("per_page", &p.per_page)?;
+        s.serialize_field("hits", &HitsJson(&p.hits))?;
+        s.end()
+    }
+}
+
+impl Serialize for PersonJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut s = serializer.serialize_struct("PersonPage", 9)?;
+        s.serialize_field("key", &p.key)?;
+        s.serialize_field("name", &p.name)?;
+        s.serialize_field("names", &p.names)?;
+        s.serialize_field("spellings", &p.spellings)?;
+        s.serialize_field("also_keys", &p.also_keys)?;
+        s.serialize_field("roles", &p.roles)?;
+        s.serialize_field("posts", &PostsJson(&p.posts))?;
+        s.serialize_field("events", &p.events)?;
+        s.serialize_field("co_mentions", &p.co_mentions)?;
         s.end()
     }
 }
@@ -111,9 +159,46 @@ pub(crate) mod tests {
             page: 1,
             per_page: 10,
             relaxed: false,
+            answer: None,
         };
         let engine = serde_json::to_value(&res).expect("json");
         let api = serde_json::to_value(SearchJson(&res)).expect("json");
         assert_eq!(keys(&engine), keys(&api));
+        let mut res = res;
+        res.answer = Some(annals_engine::Answer {
+            kind: "when",
+            dates: vec!["2019-07-20/2019-07-21".into()],
+            post: annals_engine::PostLink { url: "/en/news/a".into(), title: "A".into() },
+        });
+        let engine = serde_json::to_value(&res).expect("json");
+        let api = serde_json::to_value(SearchJson(&res)).expect("json");
+        assert_eq!(keys(&engine), keys(&api));
+        assert_eq!(engine["answer"], api["answer"]);
+
+        let page = person();
+        let engine = serde_json::to_value(&page).expect("json");
+        let api = serde_json::to_value(PersonJson(&page)).expect("json");
+        assert_eq!(keys(&engine), keys(&api));
+        assert_eq!(keys(&engine["posts"]), keys(&api["posts"]));
+        for k in keys(&engine).into_iter().filter(|k| k != "posts") {
+            assert_eq!(engine[&k], api[&k], "{k}");
+        }
+        assert_eq!(api["posts"]["hits"][0]["snippet"], "a <mark>&lt;b&gt;</mark>");
+    }
+
+    pub(crate) fn person() -> PersonPage {
+        use annals_engine::{CoMention, EventRef, PersonPosts, PostLink, RoleRef};
+        let link = PostLink { url: "/en/news/a".into(), title: "A".into() };
+        PersonPage {
+            key: "k".into(),
+            name: "N".into(),
+            names: [("en".to_owned(), "N".to_owned())].into_iter().collect(),
+            spellings: vec!["Н.".into()],
+            also_keys: vec!["k2".into()],
+            roles: vec![RoleRef { role: "head nurse".into(), post: link.clone() }],
+            posts: PersonPosts { total: 1, page: 1, per_page: 10, hits: vec![hit()] },
+            events: vec![EventRef { date: "2019-07-20".into(), post: link }],
+            co_mentions: vec![CoMention { key: "o".into(), name: "O".into(), count: 2 }],
+        }
     }
 }

@@ -39,7 +39,7 @@ macro_rules! markers {
     };
 }
 
-markers!(SearchResponse, PostView, Suggestions, Timeline, FacetSearch);
+markers!(SearchResponse, PostView, Suggestions, Timeline, FacetSearch, PersonPage, PeopleList);
 
 /// The API description.
 #[derive(OpenApi)]
@@ -52,6 +52,8 @@ markers!(SearchResponse, PostView, Suggestions, Timeline, FacetSearch);
         super::routes::post,
         super::routes::events,
         super::routes::facet_values,
+        super::routes::people,
+        super::routes::person,
         spec,
     )
 )]
@@ -120,7 +122,23 @@ mod tests {
             page: 1,
             per_page: 10,
             relaxed: false,
+            answer: None,
         };
+        let page = crate::json::tests::person();
+        let written = serde_json::to_value(crate::json::PersonJson(&page)).expect("json");
+        assert_eq!(properties("PersonPage"), keys(&written));
+        assert_eq!(properties("PersonPosts"), keys(&written["posts"]));
+        assert_eq!(properties("RoleRef"), keys(&written["roles"][0]));
+        assert_eq!(properties("EventRef"), keys(&written["events"][0]));
+        assert_eq!(properties("CoMention"), keys(&written["co_mentions"][0]));
+        let list = annals_engine::PeopleList {
+            q: String::new(),
+            total: 1,
+            people: vec![annals_engine::PersonSummary { key: "k".into(), name: "N".into(), posts: 1 }],
+        };
+        let written = serde_json::to_value(&list).expect("json");
+        assert_eq!(properties("PeopleList"), keys(&written));
+        assert_eq!(properties("PersonSummary"), keys(&written["people"][0]));
         let written = serde_json::to_value(crate::json::SearchJson(&res)).expect("json");
         let mut expected = keys(&written);
         // Optional fields, absent here.

@@ -7,9 +7,9 @@ use axum::{Json, Router};
 use serde::Serialize;
 
 use super::{ApiError, AppState, openapi};
-use crate::json::SearchBody;
+use crate::json::{PersonBody, SearchBody};
 use annals_engine::{
-    FacetSearch, ParamError, PostView, SearchRequest, Suggestions, Timeline,
+    FacetSearch, ParamError, PeopleList, PeopleRequest, PostView, SearchRequest, Suggestions, Timeline,
     request::{clip, parse_count},
 };
 
@@ -24,6 +24,8 @@ pub(super) fn router() -> Router<AppState> {
         .route("/api/posts/{*id}", get(post))
         .route("/api/events", get(events))
         .route("/api/facets/{facet}", get(facet_values))
+        .route("/api/people", get(people))
+        .route("/api/people/{key}", get(person))
         .route("/api/openapi.json", get(openapi::spec))
         .fallback(not_found)
 }
@@ -161,6 +163,53 @@ pub(crate) async fn facet_values(
         .collect();
     let req = request(&search_pairs)?;
     Ok(Json(state.run(move |e| Ok(e.facet_search(&facet, &typed, &req)?)).await?))
+}
+
+fn people_request(raw: Option<String>) -> Result<PeopleRequest, ParamError> {
+    let pairs = pairs(raw);
+    PeopleRequest::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// People whose names match what is typed, in any script; everyone when `q` is empty.
+#[utoipa::path(get, path = "/api/people", params(
+    ("q" = Option<String>, Query, description = "A name or the start of one, any script (Pivovarova, Пивовар)"),
+    ("lang" = Option<String>, Query, description = "Reader's language: names in it"),
+    ("page" = Option<usize>, Query, description = "1-based page"),
+    ("per_page" = Option<usize>, Query, description = "People per page, 1 to 100 (default 10)"),
+), responses((status = 200, body = openapi::PeopleList), (status = 400, description = "A parameter is invalid")))]
+pub(crate) async fn people(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<PeopleList>, ApiError> {
+    let req = people_request(raw)?;
+    Ok(Json(state.run(move |e| Ok(e.people(&req)?)).await?))
+}
+
+/// One person: names and spellings, roles, every post naming them (newest first, paged),
+/// the events of those posts and the people named with them.
+#[utoipa::path(get, path = "/api/people/{key}", params(
+    ("key" = String, Path, description = "Person key, as in the person facet"),
+    ("lang" = Option<String>, Query, description = "Reader's language: names and post versions in it"),
+    ("page" = Option<usize>, Query, description = "1-based page of the posts"),
+    ("per_page" = Option<usize>, Query, description = "Posts per page, 1 to 100 (default 10)"),
+), responses(
+    (status = 200, body = openapi::PersonPage),
+    (status = 400, description = "A parameter is invalid"),
+    (status = 404, description = "No such person: {\"error\": {\"code\": \"person_not_found\"}}"),
+))]
+pub(crate) async fn person(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<PersonBody>, ApiError> {
+    let req = people_request(raw)?;
+    let key = clip(&key, 200).to_owned();
+    let shown = clip(&key, 60).to_owned();
+    let found = state.run(move |e| Ok(e.person(&key, &req)?)).await?;
+    found.map(|p| Json(PersonBody(p))).ok_or_else(|| ApiError::NotFound {
+        code: "person_not_found",
+        message: format!("no person with the key `{shown}`; find keys with /api/people?q=NAME"),
+    })
 }
 
 async fn not_found() -> ApiError {

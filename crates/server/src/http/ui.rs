@@ -610,6 +610,7 @@ impl View<'_> {
             page: 1,
             per_page: 10,
             relaxed: false,
+            answer: None,
         };
         let (req, res, error) = match outcome {
             Ok((req, res)) => (Some(req), res, None),
@@ -1082,6 +1083,7 @@ mod tests {
             page: 1,
             per_page: 10,
             relaxed: true,
+            answer: None,
         };
         let req = p.request("ru").expect("a valid request");
         let view = View { t: Strings { lang: "ru" }, ui: "ru", params: &p, site: "https://example.org" };
