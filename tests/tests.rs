@@ -7,6 +7,7 @@ mod util;
 
 mod fixtures;
 
+mod answers;
 mod cli_extract;
 mod cli_index;
 mod cli_inspect;

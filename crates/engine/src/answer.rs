@@ -8,7 +8,9 @@
 //!   once the question words are gone;
 //! - the best hit has every remaining word (not a relaxed match) and tells of exactly one
 //!   event date, once dates that merely contain another (`2019` around `2019-07-20`) are set
-//!   aside: the publication date alone is no answer;
+//!   aside, or of exactly one near its publication (news reports what just happened or is
+//!   about to: "cooperation since 2019" or "the next forum in 2026" is background): the
+//!   publication date alone is no answer;
 //! - no close runner-up (a hit scoring within [`RUNNER_UP`] of the best) tells of another
 //!   date.
 
@@ -123,17 +125,26 @@ pub fn question(q: &str) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join(" "))
 }
 
-/// The dates of `dates` that contain no other date of the list.
+/// The dates of `dates` that say most: a year or month around a finer date of the list
+/// gives way to it (`2019` to `2019-07-20`), and a day inside a range of the list gives way to
+/// the range (the day is a part of the event the range tells of).
 fn finest(dates: &[String]) -> Vec<&str> {
     let range = |d: &str| annals_index::value_range(d);
+    let inside = |inner: (jiff::civil::Date, jiff::civil::Date),
+                  outer: (jiff::civil::Date, jiff::civil::Date)| {
+        outer.0 <= inner.0 && inner.1 <= outer.1 && inner != outer
+    };
     dates
         .iter()
         .map(String::as_str)
         .filter(|d| {
-            let Some((a, b)) = range(d) else { return false };
-            !dates
-                .iter()
-                .any(|o| o != d && range(o).is_some_and(|(c, e)| a <= c && e <= b && (a, b) != (c, e)))
+            let Some(this) = range(d) else { return false };
+            !dates.iter().any(|o| {
+                let Some(other) = range(o) else { return false };
+                let is_range = |v: &str| v.contains('/');
+                // A coarse value (year, month) around another; a day inside a range.
+                (!is_range(d) && inside(other, this)) || (is_range(o) && !is_range(d) && inside(this, other))
+            })
         })
         .fold(Vec::new(), |mut out, d| {
             if !out.contains(&d) {
@@ -143,20 +154,45 @@ fn finest(dates: &[String]) -> Vec<&str> {
         })
 }
 
+/// Days before and after its publication within which a post's event is its news.
+const NEWS_BEFORE_DAYS: i64 = 92;
+const NEWS_AFTER_DAYS: i64 = 183;
+
+/// The one date a post is about: its only finest date, else its only finest date near its
+/// publication (`published`, RFC 3339).
+fn date_of<'a>(dates: &[&'a str], published: &str) -> Option<&'a str> {
+    if let [date] = dates {
+        return Some(date);
+    }
+    let day: jiff::civil::Date = published.get(..10)?.parse().ok()?;
+    let (from, to) = (
+        day.checked_sub(jiff::Span::new().days(NEWS_BEFORE_DAYS)).ok()?,
+        day.checked_add(jiff::Span::new().days(NEWS_AFTER_DAYS)).ok()?,
+    );
+    let near: Vec<&str> = dates
+        .iter()
+        .copied()
+        .filter(|d| annals_index::value_range(d).is_some_and(|(a, b)| a <= to && b >= from))
+        .collect();
+    match near.as_slice() {
+        [date] => Some(date),
+        _ => None,
+    }
+}
+
 /// The answer the best hits give, if they leave no doubt. `complete` says whether the best
 /// hit has every word of the query.
 pub fn when(hits: &[Hit], complete: bool) -> Option<Answer> {
     let best = hits.first().filter(|_| complete)?;
-    let dates = finest(&best.event_dates);
-    let [date] = dates.as_slice() else { return None };
+    let date = date_of(&finest(&best.event_dates), &best.published)?;
     for other in hits.iter().take(WEIGHED).skip(1) {
-        if other.score >= best.score * RUNNER_UP && !finest(&other.event_dates).contains(date) {
+        if other.score >= best.score * RUNNER_UP && !finest(&other.event_dates).contains(&date) {
             return None;
         }
     }
     Some(Answer {
         kind: "when",
-        dates: vec![(*date).to_owned()],
+        dates: vec![date.to_owned()],
         post: PostLink { url: best.url.clone(), title: best.title.clone() },
     })
 }
@@ -167,13 +203,17 @@ mod tests {
     use crate::response::Snippet;
 
     fn hit(score: f32, dates: &[&str]) -> Hit {
+        published(score, dates, "")
+    }
+
+    fn published(score: f32, dates: &[&str], published: &str) -> Hit {
         Hit {
             id: format!("s:en:/{score}"),
             url: format!("/{score}"),
             path: String::new(),
             title: format!("post {score}"),
             lang: "en".into(),
-            published: String::new(),
+            published: published.to_owned(),
             event_dates: dates.iter().map(|d| (*d).to_owned()).collect(),
             people: Vec::new(),
             snippet: Snippet::default(),
@@ -201,6 +241,27 @@ mod tests {
     fn one_clear_event_date_is_the_answer() {
         let a = when(&[hit(10.0, &["2019", "2019-07-20/2019-07-21"]), hit(5.0, &["2020-01"])], true);
         assert_eq!(a.map(|a| a.dates), Some(vec!["2019-07-20/2019-07-21".to_owned()]));
+    }
+
+    #[test]
+    fn ranges_stand_for_their_days_and_days_for_their_years() {
+        let dates = |v: &[&str]| v.iter().map(|d| (*d).to_owned()).collect::<Vec<_>>();
+        assert_eq!(finest(&dates(&["2023-11-23", "2023-11-21/2023-11-23"])), ["2023-11-21/2023-11-23"]);
+        assert_eq!(finest(&dates(&["2019", "2019-07", "2019-07-20"])), ["2019-07-20"]);
+        assert_eq!(finest(&dates(&["2019", "2019-07-20/2019-07-21"])), ["2019-07-20/2019-07-21"]);
+        assert_eq!(finest(&dates(&["2019-03-14", "2020-03-14"])), ["2019-03-14", "2020-03-14"]);
+        assert_eq!(finest(&dates(&["nonsense", "2019"])), ["2019"]);
+    }
+
+    #[test]
+    fn background_dates_leave_the_news_date() {
+        let memo = published(10.0, &["2023-10-12", "2019"], "2023-10-16T10:00:00+06:00");
+        assert_eq!(when(&[memo], true).map(|a| a.dates), Some(vec!["2023-10-12".to_owned()]));
+        let forum = published(10.0, &["2024-09-12/2024-09-14", "2026"], "2024-09-16T10:00:00+05:00");
+        assert_eq!(when(&[forum], true).map(|a| a.dates), Some(vec!["2024-09-12/2024-09-14".to_owned()]));
+        // Two dates near the publication: no telling which.
+        let two = published(10.0, &["2023-10-12", "2023-11-20"], "2023-10-16T10:00:00+06:00");
+        assert!(when(&[two], true).is_none());
     }
 
     #[test]
