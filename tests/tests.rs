@@ -8,6 +8,7 @@ mod util;
 mod fixtures;
 
 mod answers;
+mod architecture;
 mod cli_extract;
 mod cli_index;
 mod cli_inspect;

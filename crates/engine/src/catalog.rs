@@ -13,7 +13,8 @@ use annals_index::Fields;
 use tantivy::columnar::StrColumn;
 use tantivy::{DocAddress, Searcher};
 
-/// Facet dimensions counted from a fast-field column of the same name.
+/// Facet dimensions counted from a fast-field column, by their API names, in the order of
+/// [`Fields::facet_columns`] (a test keeps the names equal to the columns' field names).
 pub const COLUMN_FACETS: [&str; 6] = ["person", "year", "month", "category", "tag", "event_year"];
 /// Index of the person dimension in [`COLUMN_FACETS`].
 pub const PERSON: usize = 0;
@@ -129,8 +130,8 @@ impl Catalog {
         let mut facet_cols = Vec::new();
         let mut facet_ids = Vec::new();
         let mut base = 0u32;
-        for column in COLUMN_FACETS {
-            let cols = columns(column)?;
+        for column in fields.facet_columns() {
+            let cols = columns(&name(column))?;
             let mut values = Strings::default();
             let (ids, n) = merged_ids(&cols, |v| {
                 values.push(v);
@@ -566,4 +567,19 @@ fn binary_search(sorted: &Strings, key: &str) -> Result<usize, usize> {
         }
     }
     Err(lo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facet_dimensions_are_named_as_their_columns() {
+        let (schema, fields) = annals_index::schema::build();
+        let names: Vec<&str> = fields.facet_columns().iter().map(|f| schema.get_field_name(*f)).collect();
+        assert_eq!(names, COLUMN_FACETS);
+        for name in COLUMN_FACETS {
+            assert!(crate::facets::NAMES.contains(&name), "{name}");
+        }
+    }
 }

@@ -8,6 +8,10 @@
 
 use std::cell::RefCell;
 
+/// The facet dimensions of a search answer, by name: the `facets` keys of
+/// [`crate::SearchResponse`] and the facets `/api/facets/{facet}` knows.
+pub const NAMES: [&str; 7] = ["person", "year", "month", "lang", "category", "tag", "event_year"];
+
 use tantivy::{DocAddress, Score};
 
 use super::catalog::Catalog;

@@ -175,7 +175,7 @@ fn iso_single(v: &str) -> Result<(Date, Date), String> {
 }
 
 /// Facets the HTTP layer offers (`/api/facets/{facet}`).
-pub const FACETS: [&str; 7] = ["person", "year", "month", "lang", "category", "tag", "event_year"];
+pub use annals_engine::facets::NAMES as FACETS;
 
 /// Every engine call an HTTP route makes, with the parameters `pairs` (as a query string
 /// would give them).

@@ -226,6 +226,12 @@ impl Fields {
         (expected == *schema).then_some(fields)
     }
 
+    /// The facet columns, in the order of the engine's facet dimensions: person, year, month,
+    /// category, tag, event year.
+    pub fn facet_columns(&self) -> [Field; 6] {
+        [self.person, self.year, self.month, self.category, self.tag, self.event_year]
+    }
+
     /// The analysed fields of one language.
     pub fn lang(&self, lang: Lang) -> &LangFields {
         &self.langs[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(3)]

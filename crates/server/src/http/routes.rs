@@ -13,8 +13,7 @@ use annals_engine::{
     request::{clip, parse_count},
 };
 
-/// Facets that `/api/facets/{facet}` knows.
-const FACETS: [&str; 7] = ["person", "year", "month", "lang", "category", "tag", "event_year"];
+use annals_engine::facets::NAMES as FACETS;
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()

@@ -1,0 +1,107 @@
+//! Guards of ARCHITECTURE.md's invariants that the compiler cannot see.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Package name → names of its dependencies, from Cargo.lock.
+fn lock_graph() -> BTreeMap<String, Vec<String>> {
+    let lock = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock"))
+        .expect("Cargo.lock");
+    let mut graph = BTreeMap::new();
+    for block in lock.split("[[package]]").skip(1) {
+        let name = block
+            .lines()
+            .find_map(|l| l.strip_prefix("name = \""))
+            .and_then(|l| l.strip_suffix('"'))
+            .expect("a package name")
+            .to_owned();
+        let mut deps = Vec::new();
+        if let Some(list) = block.split("dependencies = [").nth(1) {
+            for line in list.lines().take_while(|l| !l.starts_with(']')) {
+                // `"name"` or `"name version"`.
+                if let Some(dep) = line.trim().trim_end_matches(',').trim_matches('"').split(' ').next()
+                    && !dep.is_empty()
+                {
+                    deps.push(dep.to_owned());
+                }
+            }
+        }
+        graph.insert(name, deps);
+    }
+    graph
+}
+
+/// Every package `root` depends on, directly or not.
+fn closure(graph: &BTreeMap<String, Vec<String>>, root: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![root.to_owned()];
+    while let Some(p) = todo.pop() {
+        for d in graph.get(&p).into_iter().flatten() {
+            if seen.insert(d.clone()) {
+                todo.push(d.clone());
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn no_http_or_html_crate_is_under_the_engine_or_the_indexer() {
+    let graph = lock_graph();
+    assert!(graph.contains_key("annals-engine"), "the lock lists the engine");
+    let banned = ["axum", "hyper", "tower", "tower-http", "utoipa", "maud", "askama", "tokio"];
+    for krate in ["annals-engine", "annals-index", "annals-extract", "annals-grav"] {
+        let deps = closure(&graph, krate);
+        assert!(deps.contains("tantivy") || krate != "annals-engine", "the graph is read: {deps:?}");
+        for b in banned {
+            assert!(
+                !deps.contains(b),
+                "{krate} depends on {b}; the engine and the pipeline know nothing of HTTP"
+            );
+        }
+    }
+    // The HTTP crate is where they belong.
+    assert!(closure(&graph, "annals-server").contains("axum"));
+}
+
+/// Fields are looked up by name only in the schema module: elsewhere code goes through
+/// `Fields` (or `Schema::get_field_name` of a `Field`).
+#[test]
+fn field_names_are_spelled_only_in_the_schema_module() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates");
+    // Fast-field columns and schema fields taken by a string literal (`.date(` is left out:
+    // the page formats dates with a method of that name).
+    let lookups = [
+        "get_field(\"",
+        ".str(\"",
+        ".u64(\"",
+        ".i64(\"",
+        ".f64(\"",
+        ".bytes(\"",
+        "fast_fields().date(\"",
+        "column_opt(\"",
+    ];
+    let mut found = Vec::new();
+    let mut files = vec![root];
+    let mut checked = 0;
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).expect("read_dir").flatten() {
+                files.push(entry.path());
+            }
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") || path.ends_with("index/src/schema.rs") {
+            continue;
+        }
+        checked += 1;
+        let text = std::fs::read_to_string(&path).expect("source");
+        for (n, line) in text.lines().enumerate() {
+            if lookups.iter().any(|l| line.contains(l)) {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(checked > 20, "the sources were read");
+    assert!(found.is_empty(), "fields looked up by a spelled name outside schema.rs:\n{}", found.join("\n"));
+}
