@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 pub mod catalog;
+pub mod disjunctive;
 pub mod expand;
 pub mod facets;
 pub mod query;
@@ -154,6 +155,9 @@ impl Engine {
                 req.lang.as_deref(),
                 Some(FACET_LIMIT),
             )?;
+            if req.disjunctive {
+                disjunctive::recount(self, &view, req, &mut facets)?;
+            }
         }
         let total = ranked.reps.len();
         let start = (req.page - 1).saturating_mul(req.per_page).min(total);
