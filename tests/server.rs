@@ -541,3 +541,38 @@ fn cors_answers_only_the_allowed_origin() {
         none.headers
     );
 }
+
+#[test]
+fn the_page_s_regions_come_alone_for_the_script() {
+    let server = archive_server();
+    let page = server.get("/?q=forum&ui=en&year=2019");
+    page.expect(200);
+    assert!(page.header("content-type").is_some_and(|v| v.starts_with("text/html")));
+    let regions = server.get("/?q=forum&ui=en&year=2019&fragment=regions");
+    regions.expect(200);
+    assert!(regions.body.starts_with("<title>forum — News archive search</title>"), "{}", regions.body);
+    assert!(!regions.body.contains("<html") && !regions.body.contains("<header"), "{}", regions.body);
+    // The results as the page has them (the region holds no other `div`).
+    let results = |html: &str| {
+        let start = html.find("<div class=\"results\" id=\"results\">")?;
+        let len = html[start..].find("</div>")?;
+        Some(html[start..start + len].to_owned())
+    };
+    let shown = results(&regions.body).unwrap_or_else(|| panic!("no results region: {}", regions.body));
+    assert!(shown.contains("<mark>") && shown.contains("class=\"hit\""), "{shown}");
+    assert_eq!(results(&page.body).as_deref(), Some(shown.as_str()));
+    let people = server.get("/?ui=en&fragment=people&find=pivov");
+    people.expect(200);
+    assert!(people.body.starts_with("<fieldset class=\"facet\" id=\"facet-person\">"), "{}", people.body);
+    assert!(
+        people.body.contains("value=\"pivov\"") && people.body.contains("name=\"person\""),
+        "{}",
+        people.body
+    );
+    let bad = server.get("/?fragment=nope");
+    bad.expect(400);
+    assert!(bad.body.contains("`nope` is not a part of the page"), "{}", bad.body);
+    let error = server.get("/?year=19&fragment=regions");
+    error.expect(400);
+    assert!(error.body.contains("role=\"alert\">invalid `year`: `19` is not a year"), "{}", error.body);
+}

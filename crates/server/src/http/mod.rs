@@ -4,10 +4,12 @@
 //! shutdown future completes. Searches run on the blocking pool behind a semaphore, so a
 //! burst of heavy queries waits its turn instead of starving the runtime.
 
+mod assets;
 mod error;
 pub mod openapi;
+pub mod page;
 mod routes;
-pub mod ui;
+mod ui;
 
 use std::future::Future;
 use std::sync::Arc;
