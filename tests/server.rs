@@ -576,3 +576,32 @@ fn the_page_s_regions_come_alone_for_the_script() {
     error.expect(400);
     assert!(error.body.contains("role=\"alert\">invalid `year`: `19` is not a year"), "{}", error.body);
 }
+
+#[test]
+fn a_malformed_if_none_match_gets_the_asset() {
+    let server = archive_server();
+    let page = server.get("/?ui=en");
+    page.expect(200);
+    let js = page.body.split("src=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("");
+    assert!(js.starts_with("assets/app.js?v="), "no script on the page: {}", crate::util::clip(&page.body));
+    for path in [format!("/{js}"), "/widget.js".to_owned()] {
+        let first = server.get(&path);
+        first.expect(200);
+        let etag = first.header("etag").unwrap_or_else(|| panic!("{path}: no ETag")).to_owned();
+        assert_eq!(server.get_with(&path, &[("If-None-Match", &etag)]).status, 304, "{path}");
+        let strong = etag.trim_start_matches("W/");
+        assert_eq!(
+            server.get_with(&path, &[("If-None-Match", strong)]).status,
+            304,
+            "{path}: weak comparison"
+        );
+        let listed = format!("\"other\", {etag}");
+        assert_eq!(server.get_with(&path, &[("If-None-Match", &listed)]).status, 304, "{path}: a list");
+        let tail = &strong[strong.len() - 4..];
+        for bad in ["\"", "x, ", "W/", "\"\"", tail, &format!("\"{}", &strong[2..])] {
+            let r = server.get_with(&path, &[("If-None-Match", bad)]);
+            assert_eq!(r.status, 200, "{path}: If-None-Match {bad:?} names no version of it");
+            assert!(!r.body.is_empty(), "{path}: {bad:?}");
+        }
+    }
+}
