@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::fixtures::{archive, archive_server, post};
-use crate::util::{TestServer, enc, has_path, hit_by_path, hits, instant, qs, show_hits};
+use crate::util::{TestCommand, TestServer, enc, has_path, hit_by_path, hits, instant, qs, show_hits};
 
 /// The page folders (`01.2019-07-22-silk-road-forum/`) of the hits, or the file name for
 /// pages directly in `02.news/`.
@@ -604,4 +604,36 @@ fn a_malformed_if_none_match_gets_the_asset() {
             assert!(!r.body.is_empty(), "{path}: {bad:?}");
         }
     }
+}
+
+#[test]
+fn cors_allows_each_of_several_origins() {
+    let server = TestServer::start(
+        &archive().index,
+        &["--allow-origin", "https://example.org", "--allow-origin", "https://WWW.example.org:443"],
+    );
+    for origin in ["https://example.org", "https://www.example.org"] {
+        let r = server.get_with("/api/search?q=forum", &[("Origin", origin)]);
+        r.expect(200);
+        assert_eq!(r.header("access-control-allow-origin"), Some(origin), "headers: {:?}", r.headers);
+    }
+    let other = server.get_with("/api/search?q=forum", &[("Origin", "https://evil.example.org")]);
+    assert!(
+        other
+            .header("access-control-allow-origin")
+            .is_none_or(|v| v != "https://evil.example.org" && v != "*"),
+        "an origin not listed must not be allowed: {:?}",
+        other.headers
+    );
+}
+
+#[test]
+fn an_invalid_origin_stops_the_server_naming_it() {
+    let out = TestCommand::new(["serve", "--addr", "127.0.0.1:0", "--index"])
+        .arg(&archive().index)
+        .args(["--allow-origin", "https://example.org", "--allow-origin", "https://example.org/"])
+        .output();
+    assert!(!out.status.success(), "a bad origin must not start the server\n{}", out.details());
+    assert!(out.stderr.contains("`https://example.org/` is not an origin"), "{}", out.details());
+    assert!(!out.stdout.contains("listening on"), "{}", out.details());
 }
