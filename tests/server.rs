@@ -637,3 +637,31 @@ fn an_invalid_origin_stops_the_server_naming_it() {
     assert!(out.stderr.contains("`https://example.org/` is not an origin"), "{}", out.details());
     assert!(!out.stdout.contains("listening on"), "{}", out.details());
 }
+
+#[test]
+fn disjunctive_counts_ignore_each_facet_s_own_selection() {
+    let server = archive_server();
+    let counts = |res: &Value, facet: &str| -> BTreeSet<(String, u64)> {
+        res["facets"][facet]
+            .as_array()
+            .unwrap_or_else(|| panic!("no {facet} facet: {res}"))
+            .iter()
+            .map(|v| (v["value"].as_str().unwrap_or("").to_owned(), v["count"].as_u64().unwrap_or(0)))
+            .collect()
+    };
+    let chosen = [("q", ""), ("year", "2019"), ("tag", "vaccination"), ("disjunctive", "true")];
+    let res = server.search(&chosen);
+    let plain = server.search(&chosen[..3]);
+    assert_eq!(res["total"], plain["total"], "the hits are those of the filters");
+    assert_eq!(res["hits"], plain["hits"]);
+    for (facet, key) in [("year", "year"), ("tag", "tag")] {
+        let without: Vec<_> = chosen[..3].iter().copied().filter(|(k, _)| *k != key).collect();
+        assert_eq!(counts(&res, facet), counts(&server.search(&without), facet), "{facet}");
+    }
+    // Vaccination posts are of 2021: still offered as an alternative to 2019.
+    assert!(counts(&res, "year").iter().any(|(y, n)| y == "2021" && *n > 0), "{}", res["facets"]["year"]);
+    assert!(counts(&plain, "year").iter().all(|(y, _)| y != "2021"), "{}", plain["facets"]["year"]);
+    let bad = server.get("/api/search?disjunctive=maybe");
+    bad.expect(400);
+    assert_eq!(error_of(&bad.json()).2, "disjunctive");
+}
