@@ -3,7 +3,7 @@
 //!
 //! Pages are rendered by [`super::page`]; assets are served by [`super::assets`].
 //!
-//! `GET /` takes the page's state ([`search::PARAMS`]) and two controls the script sends:
+//! `GET /` takes the page's state ([`search::params`]) and two controls the script sends:
 //! `fragment=regions` answers only the page's regions (the results, the facets, the chips,
 //! the timeline, the counts and the title) for the script to swap in, and `fragment=people`
 //! only the people region; `find=…` is what is typed in the box above the people, whose
@@ -81,7 +81,7 @@ async fn search_page(State(state): State<AppState>, headers: HeaderMap, RawQuery
     let control = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.trim().to_owned());
     let fragment = control("fragment");
     let find = clip(&control("find").unwrap_or_default(), 200).to_owned();
-    let params = Params::parse(pairs, &search::PARAMS);
+    let params = Params::parse(pairs, search::is_param);
     let ui = Ui::new("/", params.clone(), accept_language(&headers), state.options().site_url.as_deref())
         .searching(&params);
     let fragment = match fragment.as_deref() {

@@ -150,7 +150,7 @@ fn header(ui: &Ui) -> Markup {
             (t.s("title"))
         }
     };
-    let params = search_page.then(|| search::PARAMS.join(" "));
+    let params = search_page.then(|| search::params().collect::<Vec<_>>().join(" "));
     html! {
         header.top { div.top-in {
             @if search_page { h1.brand { (brand) } } @else { p.brand { (brand) } }

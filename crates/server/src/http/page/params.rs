@@ -5,13 +5,13 @@
 pub struct Params(Vec<(String, String)>);
 
 impl Params {
-    /// The parameters of `pairs` that the page knows (`known`), trimmed, without empty values
-    /// (but `lang=`, "all languages") or repeated pairs.
-    pub fn parse(pairs: Vec<(String, String)>, known: &[&str]) -> Params {
+    /// The parameters of `pairs` that the page knows (`known` says which), trimmed, without
+    /// empty values (but `lang=`, "all languages") or repeated pairs.
+    pub fn parse(pairs: Vec<(String, String)>, known: impl Fn(&str) -> bool) -> Params {
         let mut out: Vec<(String, String)> = Vec::new();
         for (k, v) in pairs {
             let v = v.trim();
-            if !known.contains(&k.as_str()) || (v.is_empty() && k != "lang") {
+            if !known(&k) || (v.is_empty() && k != "lang") {
                 continue;
             }
             if !out.iter().any(|(k2, v2)| *k2 == k && v2 == v) {
@@ -116,7 +116,8 @@ mod tests {
 
     fn params(query: &str) -> Params {
         let pairs = form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned()));
-        Params::parse(pairs.collect(), &["q", "lang", "person", "year", "month", "from", "page"])
+        let known = ["q", "lang", "person", "year", "month", "from", "page"];
+        Params::parse(pairs.collect(), |k| known.contains(&k))
     }
 
     #[test]

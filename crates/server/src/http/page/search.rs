@@ -15,27 +15,23 @@ use super::i18n::{fill, lang_name};
 use super::layout::{self, Ui};
 use super::params::Params;
 use super::parts;
-use annals_engine::request::MAX_PAGE;
+use annals_engine::request::{KNOWN_PARAMS, MAX_PAGE};
 use annals_engine::{FacetValue, ParamError, SearchRequest, SearchResponse, Sort};
 
-/// Parameters the page keeps in its URL; others are dropped from its links.
-pub const PARAMS: [&str; 15] = [
-    "q",
-    "lang",
-    "person",
-    "category",
-    "tag",
-    "year",
-    "month",
-    "from",
-    "to",
-    "event_from",
-    "event_to",
-    "sort",
-    "page",
-    "per_page",
-    "ui",
-];
+/// Search parameters the page does not take from its URL: it always counts facets, and
+/// disjunctively, and pages with `page` and `per_page`.
+const NOT_PAGE_PARAMS: [&str; 3] = ["facets", "disjunctive", "limit"];
+
+/// Parameters the page keeps in its URL (the search's, and `ui`); others are dropped from
+/// its links.
+pub fn is_param(key: &str) -> bool {
+    KNOWN_PARAMS.contains(&key) && !NOT_PAGE_PARAMS.contains(&key)
+}
+
+/// The parameters the page keeps in its URL, in the order the engine lists them.
+pub fn params() -> impl Iterator<Item = &'static str> {
+    KNOWN_PARAMS.iter().copied().filter(|k| is_param(k))
+}
 
 /// Parameters without a visible control, carried through the form as hidden inputs.
 pub const HIDDEN_PARAMS: [&str; 5] = ["month", "event_from", "event_to", "per_page", "ui"];
@@ -425,7 +421,7 @@ mod tests {
 
     fn params(query: &str) -> Params {
         let pairs = form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned()));
-        Params::parse(pairs.collect(), &PARAMS)
+        Params::parse(pairs.collect(), is_param)
     }
 
     fn fv(value: &str, count: usize) -> FacetValue {
@@ -479,6 +475,15 @@ mod tests {
     }
 
     #[test]
+    fn the_url_keeps_the_search_s_parameters_and_the_interface_language() {
+        let kept: Vec<_> = super::params().collect();
+        assert_eq!(kept.len(), KNOWN_PARAMS.len() - NOT_PAGE_PARAMS.len());
+        assert!(["q", "person", "year", "page", "ui"].iter().all(|k| kept.contains(k)), "{kept:?}");
+        assert!(HIDDEN_PARAMS.iter().all(|k| is_param(k)));
+        assert_eq!(params("q=x&facets=false&disjunctive=false&limit=3&junk=1").iter().count(), 1);
+    }
+
+    #[test]
     fn the_timeline_fills_empty_months() {
         let months = timeline_months(&[fv("2019-11", 2), fv("2020-02", 1), fv("bad", 9)]);
         let shown: Vec<_> = months.iter().map(|(m, n)| format!("{m}:{n}")).collect();
@@ -486,13 +491,19 @@ mod tests {
         assert_eq!(timeline_years(&months), [("2019".to_owned(), 2), ("2020".to_owned(), 2)]);
     }
 
+    /// The page and its regions for the state `query` and the answer of [`evil_answer`].
+    fn rendered(query: &str, lang: &str, site: &str) -> (String, String) {
+        let p = params(query);
+        let res = evil_answer();
+        let req = request(&p, lang).expect("a valid request");
+        let ui = ui(lang, &p, site);
+        let shown = Shown { params: &p, outcome: Ok((&req, &res)), find: None };
+        (page(&ui, &shown).into_string(), regions(&ui, &shown).into_string())
+    }
+
     #[test]
     fn the_page_escapes_everything_but_the_snippet() {
-        let p = params("q=%22%3E%3Cscript%3E&person=%3Cb%3E&tag=t11");
-        let res = evil_answer();
-        let req = request(&p, "ru").expect("a valid request");
-        let ui = ui("ru", &p, "https://example.org");
-        let html = page(&ui, &Shown { params: &p, outcome: Ok((&req, &res)), find: None }).into_string();
+        let (html, _) = rendered("q=%22%3E%3Cscript%3E&person=%3Cb%3E&tag=t11", "ru", "https://example.org");
         assert!(!html.contains("<script>alert") && !html.contains("\"><script>"), "{html}");
         assert!(
             html.contains("<title>&quot;&gt;&lt;script&gt; — Поиск по архиву новостей</title>"),
@@ -519,13 +530,7 @@ mod tests {
 
     #[test]
     fn the_regions_are_the_page_s_own() {
-        let p = params("q=forum&year=2019&ui=en");
-        let res = evil_answer();
-        let req = request(&p, "en").expect("a valid request");
-        let ui = ui("en", &p, "");
-        let shown = Shown { params: &p, outcome: Ok((&req, &res)), find: None };
-        let full = page(&ui, &shown).into_string();
-        let parts = regions(&ui, &shown).into_string();
+        let (full, parts) = rendered("q=forum&year=2019&ui=en", "en", "");
         let title = "<title>forum — News archive search</title>";
         assert!(parts.starts_with(title) && full.contains(title), "{parts}");
         for id in ["status", "sort", "filter-count", "facets", "chips", "timeline", "results"] {
