@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::fixtures::{archive, archive_server, post};
-use crate::util::{TestServer, enc, has_path, hit_by_path, hits, instant, qs, show_hits};
+use crate::util::{TestCommand, TestServer, enc, has_path, hit_by_path, hits, instant, qs, show_hits};
 
 /// The page folders (`01.2019-07-22-silk-road-forum/`) of the hits, or the file name for
 /// pages directly in `02.news/`.
@@ -540,4 +540,128 @@ fn cors_answers_only_the_allowed_origin() {
         "no origin is allowed by default: {:?}",
         none.headers
     );
+}
+
+#[test]
+fn the_page_s_regions_come_alone_for_the_script() {
+    let server = archive_server();
+    let page = server.get("/?q=forum&ui=en&year=2019");
+    page.expect(200);
+    assert!(page.header("content-type").is_some_and(|v| v.starts_with("text/html")));
+    let regions = server.get("/?q=forum&ui=en&year=2019&fragment=regions");
+    regions.expect(200);
+    assert!(regions.body.starts_with("<title>forum — News archive search</title>"), "{}", regions.body);
+    assert!(!regions.body.contains("<html") && !regions.body.contains("<header"), "{}", regions.body);
+    // The results as the page has them (the region holds no other `div`).
+    let results = |html: &str| {
+        let start = html.find("<div class=\"results\" id=\"results\">")?;
+        let len = html[start..].find("</div>")?;
+        Some(html[start..start + len].to_owned())
+    };
+    let shown = results(&regions.body).unwrap_or_else(|| panic!("no results region: {}", regions.body));
+    assert!(shown.contains("<mark>") && shown.contains("class=\"hit\""), "{shown}");
+    assert_eq!(results(&page.body).as_deref(), Some(shown.as_str()));
+    let people = server.get("/?ui=en&fragment=people&find=pivov");
+    people.expect(200);
+    assert!(people.body.starts_with("<fieldset class=\"facet\" id=\"facet-person\">"), "{}", people.body);
+    assert!(
+        people.body.contains("value=\"pivov\"") && people.body.contains("name=\"person\""),
+        "{}",
+        people.body
+    );
+    let bad = server.get("/?fragment=nope");
+    bad.expect(400);
+    assert!(bad.body.contains("`nope` is not a part of the page"), "{}", bad.body);
+    let error = server.get("/?year=19&fragment=regions");
+    error.expect(400);
+    assert!(error.body.contains("role=\"alert\">invalid `year`: `19` is not a year"), "{}", error.body);
+}
+
+#[test]
+fn a_malformed_if_none_match_gets_the_asset() {
+    let server = archive_server();
+    let page = server.get("/?ui=en");
+    page.expect(200);
+    let js = page.body.split("src=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("");
+    assert!(js.starts_with("assets/app.js?v="), "no script on the page: {}", crate::util::clip(&page.body));
+    for path in [format!("/{js}"), "/widget.js".to_owned()] {
+        let first = server.get(&path);
+        first.expect(200);
+        let etag = first.header("etag").unwrap_or_else(|| panic!("{path}: no ETag")).to_owned();
+        assert_eq!(server.get_with(&path, &[("If-None-Match", &etag)]).status, 304, "{path}");
+        let strong = etag.trim_start_matches("W/");
+        assert_eq!(
+            server.get_with(&path, &[("If-None-Match", strong)]).status,
+            304,
+            "{path}: weak comparison"
+        );
+        let listed = format!("\"other\", {etag}");
+        assert_eq!(server.get_with(&path, &[("If-None-Match", &listed)]).status, 304, "{path}: a list");
+        let tail = &strong[strong.len() - 4..];
+        for bad in ["\"", "x, ", "W/", "\"\"", tail, &format!("\"{}", &strong[2..])] {
+            let r = server.get_with(&path, &[("If-None-Match", bad)]);
+            assert_eq!(r.status, 200, "{path}: If-None-Match {bad:?} names no version of it");
+            assert!(!r.body.is_empty(), "{path}: {bad:?}");
+        }
+    }
+}
+
+#[test]
+fn cors_allows_each_of_several_origins() {
+    let server = TestServer::start(
+        &archive().index,
+        &["--allow-origin", "https://example.org", "--allow-origin", "https://WWW.example.org:443"],
+    );
+    for origin in ["https://example.org", "https://www.example.org"] {
+        let r = server.get_with("/api/search?q=forum", &[("Origin", origin)]);
+        r.expect(200);
+        assert_eq!(r.header("access-control-allow-origin"), Some(origin), "headers: {:?}", r.headers);
+    }
+    let other = server.get_with("/api/search?q=forum", &[("Origin", "https://evil.example.org")]);
+    assert!(
+        other
+            .header("access-control-allow-origin")
+            .is_none_or(|v| v != "https://evil.example.org" && v != "*"),
+        "an origin not listed must not be allowed: {:?}",
+        other.headers
+    );
+}
+
+#[test]
+fn an_invalid_origin_stops_the_server_naming_it() {
+    let out = TestCommand::new(["serve", "--addr", "127.0.0.1:0", "--index"])
+        .arg(&archive().index)
+        .args(["--allow-origin", "https://example.org", "--allow-origin", "https://example.org/"])
+        .output();
+    assert!(!out.status.success(), "a bad origin must not start the server\n{}", out.details());
+    assert!(out.stderr.contains("`https://example.org/` is not an origin"), "{}", out.details());
+    assert!(!out.stdout.contains("listening on"), "{}", out.details());
+}
+
+#[test]
+fn disjunctive_counts_ignore_each_facet_s_own_selection() {
+    let server = archive_server();
+    let counts = |res: &Value, facet: &str| -> BTreeSet<(String, u64)> {
+        res["facets"][facet]
+            .as_array()
+            .unwrap_or_else(|| panic!("no {facet} facet: {res}"))
+            .iter()
+            .map(|v| (v["value"].as_str().unwrap_or("").to_owned(), v["count"].as_u64().unwrap_or(0)))
+            .collect()
+    };
+    let chosen = [("q", ""), ("year", "2019"), ("tag", "vaccination"), ("disjunctive", "true")];
+    let res = server.search(&chosen);
+    let plain = server.search(&chosen[..3]);
+    assert_eq!(res["total"], plain["total"], "the hits are those of the filters");
+    assert_eq!(res["hits"], plain["hits"]);
+    for (facet, key) in [("year", "year"), ("tag", "tag")] {
+        let without: Vec<_> = chosen[..3].iter().copied().filter(|(k, _)| *k != key).collect();
+        assert_eq!(counts(&res, facet), counts(&server.search(&without), facet), "{facet}");
+    }
+    // Vaccination posts are of 2021: still offered as an alternative to 2019.
+    assert!(counts(&res, "year").iter().any(|(y, n)| y == "2021" && *n > 0), "{}", res["facets"]["year"]);
+    assert!(counts(&plain, "year").iter().all(|(y, _)| y != "2021"), "{}", plain["facets"]["year"]);
+    let bad = server.get("/api/search?disjunctive=maybe");
+    bad.expect(400);
+    assert_eq!(error_of(&bad.json()).2, "disjunctive");
 }

@@ -26,7 +26,7 @@ describe('search page', () => {
     const all = await count(page);
     await page.evaluate(() => { window.__sameDocument = true; });
     const searches = [];
-    page.on('request', (r) => { if (r.url().includes('/api/search')) searches.push(r.url()); });
+    page.on('request', (r) => { if (r.url().includes('fragment=regions')) searches.push(r.url()); });
     await page.locator('#q').pressSequentially('forum', { delay: 40 });
     await page.waitForURL(/[?&]q=forum(&|$)/);
     await settled(page);
@@ -35,7 +35,7 @@ describe('search page', () => {
     assert.equal(await page.locator('#hits > .hit').count(), Math.min(n, 10));
     assert.ok(await page.locator('#hits .hit-snippet mark').count() > 0, 'matches are highlighted');
     assert.match((await texts(page, '#hits .hit-snippet mark')).join(' '), /forum/i);
-    assert.ok(searches.length < 'forum'.length, `debounced: ${searches.length} searches for 5 keys`);
+    assert.ok(searches.length > 0 && searches.length < 'forum'.length, `debounced: ${searches.length} searches for 5 keys`);
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
     assert.equal(await page.title(), 'forum — News archive search');
     // Links go to the site, the status is a live region.
@@ -112,7 +112,7 @@ describe('search page', () => {
     assert.ok(await page.locator('#hits > .hit .person[aria-current]').count() > 0, 'hits name them');
   }));
 
-  test('the person box finds people through the facet API', () => withPage('/?ui=en', async (page) => {
+  test('the person box finds people through the server', () => withPage('/?ui=en', async (page) => {
     await page.locator('#find-person').fill('piv');
     await page.waitForFunction(() => [...document.querySelectorAll('#facet-person .name')]
       .every((n) => /piv/i.test(n.textContent)) && document.querySelectorAll('#facet-person .name').length > 0);
@@ -233,6 +233,50 @@ describe('search page', () => {
     await Promise.all([page.waitForURL((u) => !u.search.includes('year=')), page.locator('.chips .chip').first().click()]);
     assert.equal(await count(page), all);
   }, { javaScriptEnabled: false }));
+
+  test('instant results are the regions the server renders for the same URL', () => withPage('/?ui=en', async (page) => {
+    const fragments = [];
+    const api = [];
+    page.on('request', (r) => {
+      if (r.url().includes('fragment=')) fragments.push(r.url());
+      if (r.url().includes('/api/')) api.push(r.url());
+    });
+    await page.locator('#q').pressSequentially('forum', { delay: 40 });
+    await page.waitForURL(/[?&]q=forum(&|$)/);
+    await settled(page);
+    await page.locator('#facet-year input').first().check();
+    await page.waitForURL(/[?&]year=/);
+    await settled(page);
+    // Finding people, then clearing the box, brings back the people of the answer.
+    const people = await texts(page, '#facet-person .name');
+    await page.locator('#find-person').fill('zz');
+    await page.waitForFunction(() => document.querySelectorAll('#facet-person .name').length === 0);
+    await page.locator('#find-person').fill('');
+    await page.waitForFunction((n) => document.querySelectorAll('#facet-person .name').length === n, people.length);
+    assert.deepEqual(await texts(page, '#facet-person .name'), people);
+    assert.ok(fragments.some((u) => u.includes('fragment=regions')), fragments.join('\n'));
+    assert.deepEqual(api, [], 'the page asks the server for markup, not for data to render');
+    // Each region, with what the script itself changes on them set aside: the focus order
+    // of the timeline's bars and the box above the people (shown, and kept while typing).
+    const regions = (p) => p.evaluate(() => Object.fromEntries(
+      ['status', 'sort', 'filter-count', 'facets', 'chips', 'timeline', 'results'].map((id) => {
+        const el = document.getElementById(id).cloneNode(true);
+        for (const e of el.querySelectorAll('[tabindex]')) e.removeAttribute('tabindex');
+        el.querySelector('#find-person')?.remove();
+        el.removeAttribute('aria-busy');
+        return [id, el.outerHTML];
+      }).concat([['title', document.title]])));
+    const live = await regions(page);
+    assert.ok(live.results.includes('<mark>'), live.results);
+    const nojs = await page.context().browser().newContext({ javaScriptEnabled: false, locale: 'en-US' });
+    try {
+      const plain = await nojs.newPage();
+      await plain.goto(page.url());
+      assert.deepEqual(await regions(plain), live);
+    } finally {
+      await nojs.close();
+    }
+  }));
 
   test('bad parameters are explained on the page', () => withPage('/?ui=en&year=19', async (page) => {
     assert.match(await page.locator('#results .error').textContent(), /year/);

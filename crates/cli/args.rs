@@ -224,9 +224,10 @@ pub struct ServeArgs {
     /// Base URL of the site the posts live on, for links (`https://example.org`).
     #[arg(long, value_name = "URL")]
     pub site_url: Option<String>,
-    /// Allow this origin to call the API from its pages (CORS), e.g. `https://example.org`.
+    /// Allow this origin to call the API from its pages (CORS), e.g. `https://example.org`;
+    /// repeat it for each origin (`https://www.example.org` is another one).
     #[arg(long, value_name = "ORIGIN")]
-    pub allow_origin: Option<String>,
+    pub allow_origin: Vec<annals_server::http::Origin>,
     /// Searches running at once; more wait for a turn (0: one per core).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub max_concurrent: usize,

@@ -26,6 +26,7 @@
 pub mod aliases;
 pub mod answer;
 pub mod catalog;
+pub mod disjunctive;
 pub mod expand;
 pub mod facets;
 pub mod people;
@@ -159,6 +160,9 @@ impl Engine {
                 req.lang.as_deref(),
                 Some(FACET_LIMIT),
             )?;
+            if req.disjunctive {
+                disjunctive::recount(self, &view, req, &mut facets)?;
+            }
         }
         let total = ranked.reps.len();
         let start = (req.page - 1).saturating_mul(req.per_page).min(total);

@@ -61,6 +61,9 @@ pub struct SearchRequest {
     pub per_page: usize,
     /// Compute facet counts.
     pub facets: bool,
+    /// Count each any-of dimension (years, months, categories, tags) as if its own
+    /// selection were off ([`crate::disjunctive`]).
+    pub disjunctive: bool,
     /// Match words in titles only (completions; not a parameter).
     pub titles_only: bool,
     /// Keep posts without a version in `lang`, in their best version (a person's page
@@ -86,6 +89,7 @@ impl Default for SearchRequest {
             page: 1,
             per_page: DEFAULT_PER_PAGE,
             facets: true,
+            disjunctive: false,
             titles_only: false,
             any_language: false,
         }
@@ -127,6 +131,7 @@ pub const KNOWN_PARAMS: &[&str] = &[
     "page",
     "per_page",
     "facets",
+    "disjunctive",
     "limit",
     "ui",
 ];
@@ -173,19 +178,8 @@ impl SearchRequest {
                 "per_page" | "limit" if !value.is_empty() => {
                     r.per_page = parse_count(key, value, 1, MAX_PER_PAGE)?
                 }
-                "facets" if !value.is_empty() => {
-                    r.facets = match value {
-                        "true" | "1" | "yes" => true,
-                        "false" | "0" | "no" => false,
-                        _ => {
-                            return Err(ParamError::new(
-                                "invalid_boolean",
-                                key,
-                                format!("`{}` is not a boolean; use `true` or `false`", shown(value)),
-                            ));
-                        }
-                    }
-                }
+                "facets" if !value.is_empty() => r.facets = parse_bool(key, value)?,
+                "disjunctive" if !value.is_empty() => r.disjunctive = parse_bool(key, value)?,
                 _ => {}
             }
         }
@@ -338,6 +332,18 @@ fn parse_month(key: &str, value: &str) -> Result<String, ParamError> {
     Ok(format!("{y:04}-{m:02}"))
 }
 
+fn parse_bool(key: &str, value: &str) -> Result<bool, ParamError> {
+    match value {
+        "true" | "1" | "yes" => Ok(true),
+        "false" | "0" | "no" => Ok(false),
+        _ => Err(ParamError::new(
+            "invalid_boolean",
+            key,
+            format!("`{}` is not a boolean; use `true` or `false`", shown(value)),
+        )),
+    }
+}
+
 /// `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` meaning the first (or, for an upper bound, the last)
 /// day of that month or year.
 fn parse_date(key: &str, value: &str, upper: bool) -> Result<Date, ParamError> {
@@ -415,6 +421,7 @@ mod tests {
             (vec![("from", "2019-02-30")], "from", "invalid_date"),
             (vec![("sort", "best")], "sort", "invalid_sort"),
             (vec![("lang", "../x")], "lang", "invalid_lang"),
+            (vec![("disjunctive", "maybe")], "disjunctive", "invalid_boolean"),
             (vec![("from", "2020"), ("to", "2019")], "from", "invalid_range"),
         ] {
             let err = parse(&pairs).unwrap_err();

@@ -1,61 +1,21 @@
-// annals search page: enhances the server-rendered markup (ui.rs renders the same markup).
-// The state of the search is the URL's query string: typing, filters, links and the
-// back/forward buttons all change it, and the results are fetched from the JSON API.
-
-const config = JSON.parse(document.getElementById('annals-config')?.textContent || '{}');
-const strings = config.strings || {};
-const ui = config.ui || 'en';
-const site = config.site || '';
+// annals pages: behaviour only. The server renders all markup (crates/server/src/http/page/).
+// On the search page the state of the search is the URL's query string: typing, filters,
+// links and the back/forward buttons change it, and the page's regions for the new state
+// are fetched from the server (`?…&fragment=regions`) and swapped in by their ids.
 
 const DEBOUNCE_MS = 150;
 const TIMEOUT_MS = 10000;
-const FACET_SHOWN = 8;
-const FACET_FOLD = FACET_SHOWN + 3; // "show all" hides at least three
-const TIMELINE_MONTHS = 600;
-const PAGE_PARAMS = new Set(['q', 'lang', 'person', 'category', 'tag', 'year', 'month', 'from', 'to',
-  'event_from', 'event_to', 'sort', 'page', 'per_page', 'ui']);
-/** Facets whose values are alternatives: counted without their own selection. */
-const ANY_OF = ['year', 'month', 'category', 'tag'];
-/** Checkbox facets of the sidebar and their legends. */
-const LIST_FACETS = [['person', 'people'], ['year', 'years'], ['category', 'categories'], ['tag', 'tags']];
-const FILTER_KEYS = ['person', 'category', 'tag', 'year', 'month', 'from', 'to', 'event_from', 'event_to'];
 
 const $ = (id) => document.getElementById(id);
 const form = $('search-form');
 const input = $('q');
+/** The interface language: choosing it as the results' language is the default. */
+const ui = document.documentElement.lang || 'en';
+/** Parameters of the search page's state, as the server lists them on its form. */
+const PAGE_PARAMS = new Set((form?.dataset.params || '').split(' ').filter(Boolean));
 
 // ---------------------------------------------------------------------------------------
-// Strings
-
-/** Replaces `{name}` with values[name]; unknown names stay. */
-const fill = (template, values) =>
-  String(template ?? '').replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-const t = (key) => (typeof strings[key] === 'string' ? strings[key] : key);
-const pluralRules = new Intl.PluralRules(ui);
-const plural = (key, n) => {
-  const forms = strings[key] || {};
-  return fill(forms[pluralRules.select(n)] ?? forms.other ?? key, { n });
-};
-const langName = (code) => config.langs?.[code] ?? String(code).toUpperCase();
-
-function ym(value) {
-  const m = /^(\d{4})-(\d{2})/.exec(value || '');
-  return m && +m[2] >= 1 && +m[2] <= 12 ? [+m[1], +m[2]] : null;
-}
-
-function formatDate(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
-  if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) return (iso || '').slice(0, 10);
-  return fill(t('date'), { d: +m[3], month: strings.months_of?.[+m[2] - 1] ?? '', y: +m[1] });
-}
-
-function monthYear(value) {
-  const parsed = ym(value);
-  return parsed ? fill(t('month_year'), { month: strings.months?.[parsed[1] - 1] ?? '', y: parsed[0] }) : value;
-}
-
-// ---------------------------------------------------------------------------------------
-// State: URLSearchParams, changed the way ui.rs's `Params` changes them
+// State: URLSearchParams, changed the way the server's `Params` changes them
 
 /** Known parameters, trimmed, without empty values (but `lang=`) or repeated pairs. */
 function normalize(search) {
@@ -85,11 +45,6 @@ function setOnly(p, key, value, keepEmpty = false) {
   if (value || keepEmpty) out.append(key, value);
   return out;
 }
-function withPage(p, page) {
-  const out = changed(p);
-  if (page > 1) out.append('page', String(page));
-  return out;
-}
 /** The query text changed in place (first when new), on the first page. */
 function withQuery(p, q) {
   const out = new URLSearchParams();
@@ -105,227 +60,68 @@ function withQuery(p, q) {
   }
   return out;
 }
-const cleared = (p) => filtered(changed(p), (k) => k === 'q' || k === 'ui');
 const href = (p) => {
   const query = p.toString();
   return query ? `?${query}` : './';
 };
 
-/** The API's parameters: results in the interface language unless `lang` is given. */
-function apiParams(p) {
-  const out = filtered(p, (k) => k !== 'ui');
-  if (!p.has('lang')) out.set('lang', ui);
-  return out;
-}
-const currentLang = (p) => (p.has('lang') ? last(p, 'lang') : ui);
-
-/** `2019`, `2019-07` or `2019-07-22` as the first (or last) day, for a date input. */
-function dayOf(value, upper) {
-  const m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$/.exec(value || '');
-  if (!m) return '';
-  const y = +m[1];
-  const mo = m[2] ? +m[2] : upper ? 12 : 1;
-  const d = m[3] ? +m[3] : upper ? new Date(Date.UTC(y, mo, 0)).getUTCDate() : 1;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 // ---------------------------------------------------------------------------------------
-// DOM helpers
+// Regions rendered by the server
 
-/** An element; string children become text nodes (never markup). */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value == null || value === false) continue;
-    if (name === 'style') el.style.cssText = value;
-    else el.setAttribute(name, value === true ? '' : String(value));
-  }
-  el.append(...children.flat(Infinity).filter((c) => c != null && c !== false).map((c) => (c instanceof Node ? c : String(c))));
-  return el;
-}
-
-/** The engine's snippet (escaped text with <mark>) as nodes: only text and <mark> survive. */
-function snippetNodes(html) {
+/**
+ * Swaps in each region of `html` (elements with an id, and a `<title>`): the live element
+ * takes the new one's attributes and children, so it stays the same element (listeners,
+ * live regions). Elements marked `data-keep` stay as they are (what is typed in them).
+ * The focus stays where it was, or moves to the new twin of the control that had it.
+ */
+function swap(html) {
   const tpl = document.createElement('template');
-  tpl.innerHTML = html || '';
-  return [...tpl.content.childNodes].map((n) =>
-    n.nodeName === 'MARK' ? h('mark', {}, n.textContent) : document.createTextNode(n.textContent));
-}
-
-// ---------------------------------------------------------------------------------------
-// Rendering (the markup of ui.rs)
-
-function renderFacetList(facet, values, p) {
-  const item = (v) => h('li', {}, h('label', {},
-    h('input', { type: 'checkbox', form: 'search-form', name: facet, value: v.value, checked: has(p, facet, v.value) }),
-    ' ', h('span', { class: 'name' }, v.label), ' ', h('span', { class: 'count' }, v.count)));
-  const shown = values.length >= FACET_FOLD ? FACET_SHOWN : values.length;
-  const nodes = [h('ul', {}, values.slice(0, shown).map(item))];
-  if (shown < values.length) {
-    const rest = values.slice(shown);
-    nodes.push(h('details', { class: 'more', open: rest.some((v) => has(p, facet, v.value)) },
-      h('summary', {}, fill(t('more'), { n: values.length })), h('ul', {}, rest.map(item))));
+  tpl.innerHTML = html;
+  const active = document.activeElement;
+  const selection = typeof active?.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+  for (const next of [...tpl.content.children]) {
+    if (next.tagName === 'TITLE') {
+      document.title = next.textContent;
+      continue;
+    }
+    const live = next.id && $(next.id);
+    if (!live) continue;
+    for (const keep of next.querySelectorAll('[data-keep][id]')) {
+      const old = $(keep.id);
+      if (old) keep.replaceWith(old);
+    }
+    for (const { name } of [...live.attributes]) if (!next.hasAttribute(name)) live.removeAttribute(name);
+    for (const { name, value } of next.attributes) live.setAttribute(name, value);
+    live.replaceChildren(...next.childNodes);
   }
-  return nodes;
-}
-
-/** Facet values plus any selected value missing from them; values without a key dropped. */
-function withSelected(values, selected) {
-  const out = (values || []).filter((v) => v.value !== '');
-  for (const s of selected) if (!out.some((v) => v.value === s)) out.push({ value: s, label: s, count: 0 });
-  return out;
-}
-
-function renderFacet(facet, values, p) {
-  const fieldset = $(`facet-${facet}`);
-  if (!fieldset) return;
-  const list = withSelected(values, p.getAll(facet));
-  fieldset.hidden = list.length === 0 && !(facet === 'person' && $('find-person')?.value.trim());
-  for (const el of [...fieldset.children]) if (el.tagName !== 'LEGEND' && !el.classList.contains('facet-find')) el.remove();
-  fieldset.append(...renderFacetList(facet, list, p));
-}
-
-function renderLangs(res, p) {
-  const current = currentLang(p);
-  const langs = [['', null], ...(res.facets?.lang || []).map((v) => [v.value, v.count])];
-  if (!langs.some(([l]) => l === current)) langs.push([current, null]);
-  $('facet-lang')?.querySelector('ul')?.replaceChildren(...langs.map(([lang, count]) => h('li', {}, h('label', {},
-    h('input', { type: 'radio', name: 'lang', form: 'search-form', value: lang, checked: lang === current }),
-    ' ', h('span', { class: 'name' }, lang ? langName(lang) : t('all_languages')),
-    count == null ? null : [' ', h('span', { class: 'count' }, count)]))));
-}
-
-function renderChips(res, p) {
-  const chips = [];
-  for (const [key, value] of p) {
-    let label;
-    if (key === 'person') label = res.facets?.person?.find((f) => f.value === value)?.label ?? value;
-    else if (['year', 'category', 'tag', 'event_from', 'event_to'].includes(key)) label = value;
-    else if (key === 'month') label = monthYear(value);
-    else if (key === 'from') label = fill(t('from_chip'), { date: value });
-    else if (key === 'to') label = fill(t('to_chip'), { date: value });
-    else if (key === 'lang' && value !== ui) label = value ? langName(value) : t('all_languages');
-    else continue;
-    chips.push([label, withoutPair(p, key, value)]);
+  if (active && active !== document.body && document.activeElement !== active) {
+    const again = active.isConnected ? active : twin(active);
+    again?.focus({ preventScroll: true });
+    if (again === active && selection) active.setSelectionRange(...selection);
   }
-  $('chips').replaceChildren(chips.length ? h('ul', { class: 'chips', 'aria-label': t('active_filters') },
-    chips.map(([label, target]) => h('li', {}, h('a', {
-      class: 'chip', 'data-nav': true, href: href(target), 'aria-label': fill(t('remove_filter'), { label }),
-    }, label, h('span', { 'aria-hidden': 'true' }, ' ×')))),
-    h('li', {}, h('a', { class: 'clear', 'data-nav': true, href: href(cleared(p)) }, t('clear_all')))) : '');
-}
-
-function timelineMonths(values) {
-  const counted = (values || []).map((v) => [ym(v.value), v.count]).filter(([m]) => m)
-    .map(([[y, m], n]) => [y * 12 + m - 1, n]);
-  if (!counted.length) return [];
-  const lastMonth = Math.max(...counted.map(([i]) => i));
-  const first = Math.max(Math.min(...counted.map(([i]) => i)), lastMonth - (TIMELINE_MONTHS - 1));
-  const out = [];
-  for (let i = first; i <= lastMonth; i++) {
-    const count = counted.filter(([j]) => j === i).reduce((sum, [, n]) => sum + n, 0);
-    out.push([`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`, count]);
-  }
-  return out;
-}
-
-function renderTimeline(res, p) {
-  const months = timelineMonths(res.facets?.month);
-  const box = $('timeline');
-  if (months.length < 2) return box.replaceChildren();
-  const max = Math.max(1, ...months.map(([, n]) => n));
-  const bars = months.map(([month, count]) => {
-    if (!count) return h('span', { class: 'bar' });
-    const on = has(p, 'month', month);
-    const label = fill(t('timeline_bar'), { month: monthYear(month), posts: plural('posts', count) });
-    return h('a', {
-      class: 'bar', 'data-nav': true, href: href(on ? withoutPair(p, 'month', month) : setOnly(p, 'month', month)),
-      'data-month': month, title: label, 'aria-label': label, 'aria-current': on ? 'true' : null,
-      style: `--v:${(count / max).toFixed(3)}`,
-    });
-  });
-  const years = [];
-  for (const [month] of months) {
-    const year = month.slice(0, 4);
-    if (years.at(-1)?.[0] === year) years.at(-1)[1]++;
-    else years.push([year, 1]);
-  }
-  box.replaceChildren(h('figure', { class: 'timeline' }, h('figcaption', {}, t('timeline')),
-    h('div', { class: 'tl', style: `--n:${months.length}` },
-      h('div', { class: 'tl-bars' }, bars),
-      h('div', { class: 'tl-axis', 'aria-hidden': 'true' },
-        years.map(([year, span]) => h('span', { style: `grid-column:span ${span}` }, span >= 3 ? year : null))))));
   rovingBars();
 }
 
-function renderHit(hit, p) {
-  const date = (hit.published || '').slice(0, 10);
-  const people = (hit.people || []).filter((person) => person.key);
-  const translations = hit.translations || [];
-  return h('li', { class: 'hit' },
-    h('h2', { class: 'hit-title' }, h('a', { class: 'hit-link', href: site + hit.url, lang: hit.lang }, hit.title)),
-    h('p', { class: 'hit-meta' }, h('time', { datetime: date }, formatDate(hit.published)), ' ',
-      h('span', { class: 'hit-lang', title: langName(hit.lang) }, hit.lang)),
-    h('p', { class: 'hit-snippet', lang: hit.lang }, snippetNodes(hit.snippet)),
-    people.length ? h('p', { class: 'hit-people' }, h('span', { class: 'label' }, t('named')), ' ',
-      people.map((person) => [h('a', {
-        class: 'person', 'data-nav': true, href: href(withPair(p, 'person', person.key)), lang: hit.lang,
-        'aria-current': has(p, 'person', person.key) ? 'true' : null,
-      }, person.name), ' '])) : null,
-    translations.length ? h('p', { class: 'hit-tr' }, h('span', { class: 'label' }, t('also_in')), ' ',
-      translations.map((tr) => [h('a', { href: site + tr.url, hreflang: tr.lang, lang: tr.lang }, langName(tr.lang)), ' '])) : null);
-}
-
-function renderResults(res, p, error) {
-  const box = $('results');
-  if (error) return box.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, error));
-  const perPage = Math.max(1, res.per_page);
-  const pages = Math.min(Math.ceil(res.total / perPage), 1000);
-  box.replaceChildren(
-    res.relaxed ? h('p', { class: 'notice' }, t('relaxed')) : null,
-    res.hits.length ? null : h('p', { class: 'empty' }, t('no_results')),
-    h('ol', { id: 'hits', class: 'hits', start: (res.page - 1) * perPage + 1 }, res.hits.map((hit) => renderHit(hit, p))),
-    pages > 1 ? h('nav', { class: 'pager', 'aria-label': t('pages') },
-      res.page > 1 ? h('a', { rel: 'prev', 'data-nav': true, href: href(withPage(p, res.page - 1)) }, '← ', t('prev')) : null,
-      h('span', { 'aria-current': 'page' }, fill(t('page_of'), { n: res.page, total: pages })),
-      res.page < pages ? h('a', { rel: 'next', 'data-nav': true, href: href(withPage(p, res.page + 1)) }, t('next'), ' →') : null,
-    ) : null);
-}
-
-/** Everything that depends on the answer; `error` replaces the results. */
-function render(res, error) {
-  const p = state;
-  const q = last(p, 'q') ?? '';
-  document.title = q ? `${q} — ${t('title')}` : t('title');
-  $('status').textContent = error ? '' : plural('results', res.total);
-  const selected = FILTER_KEYS.reduce((n, k) => n + p.getAll(k).length, 0) + (p.has('lang') && currentLang(p) !== ui ? 1 : 0);
-  const badge = $('filter-count');
-  if (badge) { badge.textContent = selected; badge.hidden = selected === 0; }
-  if (!error) {
-    for (const [facet] of LIST_FACETS) renderFacet(facet, res.facets?.[facet], p);
-    renderLangs(res, p);
-    renderChips(res, p);
-    renderTimeline(res, p);
-    lastFacets = res.facets || {};
-    if ($('find-person')?.value.trim()) findPeople();
+/** The element now standing for `el`, which a swap removed: same id, or same control. */
+function twin(el) {
+  if (el.id) return $(el.id);
+  if (el.name && el.value != null && el.tagName === 'INPUT') {
+    return document.querySelector(`input[name="${CSS.escape(el.name)}"][value="${CSS.escape(el.value)}"]`);
   }
-  renderResults(res, p, error);
-  syncControls();
-  // For listeners (the focus after a link, the browser tests): which state is shown.
-  $('results').dispatchEvent(new CustomEvent('annals:rendered', { detail: { state: p.toString() } }));
+  return null;
 }
 
-/** Form controls as the state says (also undoes a browser's restored form values). */
-function syncControls() {
-  const p = state;
-  if (document.activeElement !== input) input.value = last(p, 'q') ?? '';
-  for (const el of document.querySelectorAll('input[form="search-form"]')) {
-    if (el.type === 'checkbox') el.checked = has(p, el.name, el.value);
-    else if (el.type === 'radio') el.checked = el.value === currentLang(p);
-    else if (el.type === 'date') el.value = dayOf(last(p, el.name), el.name === 'to');
-  }
-  const sort = $('sort');
-  if (sort) sort.value = last(p, 'sort') || 'relevance';
+/** The server's rendering of `part` of the page in state `p` (`regions` or `people`). */
+async function fetchPart(p, part, signal) {
+  const query = new URLSearchParams(p);
+  query.set('fragment', part);
+  const typed = $('find-person')?.value.trim();
+  if (typed) query.set('find', typed);
+  const res = await fetch(`?${query}`, { signal, headers: { accept: 'text/html' } });
+  // Errors of the search come as regions too (a message in the results); anything else
+  // (a timeout of the server, a proxy's page) is a failure.
+  if (!(res.headers.get('content-type') || '').startsWith('text/html')) throw new Error(`HTTP ${res.status}`);
+  return res.text();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -333,43 +129,30 @@ function syncControls() {
 
 let state = normalize(location.search);
 let controller = null;
-let lastFacets = {};
 
-async function getJSON(url, signal) {
-  const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) {
-    const message = res.status === 400 && body?.error?.message;
-    throw new Error(message || t('error'));
-  }
-  return body;
-}
-
-/** Fetches the results of `state`; a newer call aborts an older one. */
+/** Fetches and shows the regions of `state`; a newer call aborts an older one. */
 async function load() {
   controller?.abort();
   const ctl = new AbortController();
   controller = ctl;
   const timer = setTimeout(() => ctl.abort(), TIMEOUT_MS);
-  const results = $('results');
-  results.setAttribute('aria-busy', 'true');
-  const params = apiParams(state);
+  $('results').setAttribute('aria-busy', 'true');
+  const shown = state.toString();
   try {
-    const wider = ANY_OF.filter((k) => params.has(k)).map(async (k) => {
-      const p = filtered(params, (key) => key !== k && key !== 'page');
-      p.set('per_page', '1');
-      return [k, (await getJSON(`api/search?${p}`, ctl.signal)).facets?.[k]];
-    });
-    const [res, ...extra] = await Promise.all([getJSON(`api/search?${params}`, ctl.signal), ...wider]);
+    const html = await fetchPart(state, 'regions', ctl.signal);
     if (ctl !== controller) return;
-    for (const [k, values] of extra) if (values) res.facets[k] = values;
-    render(res, null);
-  } catch (err) {
+    swap(html);
+  } catch {
     if (ctl !== controller) return; // superseded by a newer search
-    render(null, ctl.signal.aborted ? t('error') : err.message);
+    $('status').textContent = '';
+    $('results').replaceChildren($('search-failed').content.cloneNode(true));
   } finally {
     clearTimeout(timer);
-    if (ctl === controller) results.setAttribute('aria-busy', 'false');
+    if (ctl === controller) {
+      $('results').setAttribute('aria-busy', 'false');
+      // For listeners (the focus after a link, the browser tests): which state is shown.
+      $('results').dispatchEvent(new CustomEvent('annals:rendered', { detail: { state: shown } }));
+    }
   }
 }
 
@@ -382,23 +165,15 @@ function commit(next, mode = 'push') {
   return true;
 }
 
-// People facet: values matching what is typed, from /api/facets/person.
+// The people facet: the people matching what is typed in its box.
 let findController = null;
 async function findPeople() {
-  const typed = $('find-person').value.trim();
   findController?.abort();
-  if (!typed) return renderFacet('person', lastFacets.person, state);
   const ctl = new AbortController();
   findController = ctl;
-  const params = apiParams(state);
-  const query = params.get('q');
-  params.delete('q');
-  params.delete('page');
-  if (query) params.set('query', query);
-  params.set('q', typed);
   try {
-    const body = await getJSON(`api/facets/person?${params}`, ctl.signal);
-    if (ctl === findController) renderFacet('person', body.values, state);
+    const html = await fetchPart(state, 'people', ctl.signal);
+    if (ctl === findController) swap(html);
   } catch {
     // Aborted or failed: the list keeps what it showed.
   }
@@ -428,6 +203,7 @@ function onKeydown(e) {
     input.select();
     return;
   }
+  if (!$('results')) return;
   if (e.key === 'Escape' && e.target === input && input.value) {
     input.value = '';
     input.dispatchEvent(new Event('input'));
@@ -529,16 +305,20 @@ function onClick(e) {
   $('results').addEventListener('annals:rendered', refocus, { once: true });
 }
 
-function init() {
+/** Form controls as the server rendered them (undoes a browser's restored form values). */
+function resetControls() {
+  for (const el of document.querySelectorAll('input, select')) {
+    if (el === document.activeElement) continue;
+    if (el.type === 'checkbox' || el.type === 'radio') el.checked = el.defaultChecked;
+    else if (el.tagName === 'SELECT') for (const o of el.options) o.selected = o.defaultSelected;
+    else if (el.type !== 'hidden') el.value = el.defaultValue;
+  }
+}
+
+/** The search page: instant search, facets, history, keyboard. */
+function enhance() {
   $('keys').hidden = false;
   input.setAttribute('aria-describedby', 'keys');
-  for (const el of document.querySelectorAll('.apply')) el.hidden = true;
-  // The people the server listed, to show again when the person box is cleared.
-  lastFacets.person = [...document.querySelectorAll('#facet-person input[type="checkbox"]')].map((el) => ({
-    value: el.value,
-    label: el.parentElement.querySelector('.name')?.textContent ?? el.value,
-    count: Number(el.parentElement.querySelector('.count')?.textContent) || 0,
-  }));
   const find = $('find-person');
   if (find) {
     find.hidden = false;
@@ -566,7 +346,6 @@ function init() {
   });
   document.addEventListener('change', onChange);
   document.addEventListener('click', onClick);
-  document.addEventListener('keydown', onKeydown);
   $('timeline').addEventListener('keydown', onTimelineKey);
   addEventListener('popstate', () => {
     state = normalize(location.search);
@@ -575,8 +354,11 @@ function init() {
     load();
   });
   rovingBars();
-  syncControls();
-  document.documentElement.classList.add('js');
 }
 
-if (form && input) init();
+if (form && input) {
+  resetControls();
+  document.addEventListener('keydown', onKeydown);
+  if ($('results')) enhance();
+  document.documentElement.classList.add('js');
+}

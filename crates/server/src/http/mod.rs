@@ -4,10 +4,13 @@
 //! shutdown future completes. Searches run on the blocking pool behind a semaphore, so a
 //! burst of heavy queries waits its turn instead of starving the runtime.
 
+mod assets;
 mod error;
 pub mod openapi;
+mod origin;
+pub mod page;
 mod routes;
-pub mod ui;
+mod ui;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -17,9 +20,11 @@ use axum::Router;
 use axum::http::{HeaderValue, Method};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
+use tower_http::cors::AllowOrigin;
 use tower_http::cors::CorsLayer;
 
 pub use error::ApiError;
+pub use origin::{InvalidOrigin, Origin};
 
 use annals_engine::Engine;
 
@@ -51,8 +56,9 @@ impl Limits {
 pub struct Options {
     /// Limits.
     pub limits: Limits,
-    /// The only origin allowed to call the API from a browser on another site (CORS).
-    pub allow_origin: Option<String>,
+    /// The origins allowed to call the API from their pages on another site (CORS): a site
+    /// served at `www.` and at the bare domain has two.
+    pub allow_origin: Vec<Origin>,
     /// Base URL of the site the posts live on (`https://example.org`), for links.
     pub site_url: Option<String>,
 }
@@ -109,18 +115,15 @@ pub fn app(state: AppState) -> Router {
             timeout,
         ))
         .layer(axum::middleware::from_fn(api_timeout_as_json));
-    if let Some(origin) = &state.options.allow_origin {
-        match HeaderValue::from_str(origin) {
-            Ok(origin) => {
-                router = router.layer(
-                    CorsLayer::new()
-                        .allow_origin(origin)
-                        .allow_methods([Method::GET])
-                        .max_age(Duration::from_secs(3600)),
-                );
-            }
-            Err(_) => tracing::warn!(%origin, "ignoring --allow-origin: not a valid origin"),
-        }
+    if !state.options.allow_origin.is_empty() {
+        let origins =
+            state.options.allow_origin.iter().filter_map(|o| HeaderValue::from_str(o.as_str()).ok());
+        router = router.layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::list(origins))
+                .allow_methods([Method::GET])
+                .max_age(Duration::from_secs(3600)),
+        );
     }
     router
 }

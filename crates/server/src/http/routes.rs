@@ -73,6 +73,7 @@ pub(crate) async fn health(State(state): State<AppState>) -> Json<serde_json::Va
     ("page" = Option<usize>, Query, description = "1-based page"),
     ("per_page" = Option<usize>, Query, description = "Hits per page, 1 to 100 (default 10)"),
     ("facets" = Option<bool>, Query, description = "Compute facet counts (default true)"),
+    ("disjunctive" = Option<bool>, Query, description = "Count each of year, month, category and tag as if its own selection were off, every other filter on (\"OR within a facet, AND across facets\"; default false). The search page uses it"),
 ), responses(
     (status = 200, body = openapi::SearchResponse),
     (status = 400, description = "A parameter is invalid: {\"error\": {\"code\", \"message\", \"parameter\"}}"),
