@@ -159,6 +159,13 @@ impl Engine {
         Ok(PeopleList { q: req.q.clone(), total: found.len(), people })
     }
 
+    /// The name of person `key` for a reader of `lang` (the kept person's, for a joined key).
+    pub fn person_name(&self, key: &str, lang: Option<&str>) -> Result<Option<String>, EngineError> {
+        let view = self.view()?;
+        let cat = &view.catalog;
+        Ok(cat.person_id(key).map(|id| cat.person_label(cat.canonical_person(id), lang)))
+    }
+
     /// The page of person `key` (a joined key answers with its person's page), with one page
     /// of the posts naming them (`req.page`, `req.per_page`); `None` when the archive names
     /// no such person.
@@ -208,7 +215,8 @@ impl Engine {
                 if let Some(role) = p.role.as_deref().filter(|r| !r.trim().is_empty()) {
                     // Inflected forms of one role are one role (`директор`, `директора`).
                     let stems = annals_index::Lang::of(&doc_lang).analyzer().terms(role).join(" ");
-                    roles.add(stems, role, || link.clone());
+                    let theirs = Some(doc_lang.as_str()) == lang;
+                    roles.add(stems, role, || (link.clone(), theirs));
                 }
             }
             // Events once per post, from the first version read (the reader's language).
@@ -241,8 +249,11 @@ impl Engine {
             .filter(|s| fold(s) != name_key)
             .take(SPELLINGS_LIMIT)
             .collect();
+        // Roles as written in the reader's language first, then the most written.
+        let mut roles = roles.ranked();
+        roles.sort_by_key(|(_, (_, theirs))| !theirs);
         let roles: Vec<RoleRef> =
-            roles.ranked().into_iter().take(LIST_LIMIT).map(|(role, post)| RoleRef { role, post }).collect();
+            roles.into_iter().take(LIST_LIMIT).map(|(role, (post, _))| RoleRef { role, post }).collect();
 
         let mut co_mentions: Vec<CoMention> = co
             .into_iter()

@@ -10,22 +10,24 @@
 //! matching people then replace those of the answer.
 
 use axum::Router;
-use axum::extract::{RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::Markup;
 use tower_http::compression::CompressionLayer;
 
-use super::page::{Params, Ui, search};
+use super::page::{Params, Ui, events, params, person, search};
 use super::routes::pairs;
 use super::{ApiError, AppState, assets};
 use annals_engine::request::clip;
-use annals_engine::{FacetValue, ParamError, SearchRequest, SearchResponse};
+use annals_engine::{FacetValue, ParamError, PeopleRequest, SearchRequest, SearchResponse};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(search_page))
+        .route("/people/{key}", get(person_page))
+        .route("/events", get(events_page))
         .route("/assets/{name}", get(assets::asset))
         .route("/widget.js", get(assets::widget))
         .layer(CompressionLayer::new())
@@ -185,4 +187,78 @@ fn render(
         }
     };
     html_response(status, html)
+}
+
+/// The page for an error of the engine (a bad parameter is the visitor's; anything else is
+/// logged and said in general words).
+fn failure(ui: &Ui, e: ApiError, what: &'static str) -> (StatusCode, String) {
+    match e {
+        ApiError::BadParam(e) => (StatusCode::BAD_REQUEST, e.to_string()),
+        e => {
+            if let ApiError::Internal(inner) = &e {
+                tracing::error!(error = %inner, "{what}");
+            }
+            (e.status(), ui.t.s("error").to_owned())
+        }
+    }
+}
+
+/// `GET /people/{key}`: a person's page (`page` pages the posts, `ui` the interface
+/// language, which is also the language of the names and posts shown).
+async fn person_page(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let key = clip(&key, 200).to_owned();
+    let here = Params::parse(pairs(raw), |k| matches!(k, "ui" | "page"));
+    let path = format!("/people/{}", params::encode(&key));
+    let ui = Ui::new(&path, here.clone(), accept_language(&headers), state.options().site_url.as_deref());
+    let req = PeopleRequest::from_params(here.iter().filter(|(k, _)| *k == "page").chain([("lang", ui.lang)]));
+    let req = match req {
+        Ok(req) => req,
+        Err(e) => return html_response(StatusCode::BAD_REQUEST, person::failed(&ui, &e.to_string())),
+    };
+    match state.run(move |engine| Ok(engine.person(&key, &req)?)).await {
+        Ok(Some(page)) => html_response(StatusCode::OK, person::page(&ui, &page)),
+        Ok(None) => html_response(StatusCode::NOT_FOUND, person::not_found(&ui)),
+        Err(e) => {
+            let (status, message) = failure(&ui, e, "person page");
+            html_response(status, person::failed(&ui, &message))
+        }
+    }
+}
+
+/// `GET /events`: the timeline of event dates, filtered by `q`, `person`, `from` and `to`.
+async fn events_page(State(state): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+    let params = Params::parse(pairs(raw), |k| events::PARAMS.contains(&k));
+    let ui = Ui::new("/events", params.clone(), accept_language(&headers), state.options().site_url.as_deref());
+    let asked = params.iter().filter(|(k, _)| *k != "ui").chain([("lang", ui.lang)]);
+    let mut req = match SearchRequest::from_event_params(asked) {
+        Ok(req) => req,
+        Err(e) => return html_response(StatusCode::BAD_REQUEST, events::page(&ui, &params, Err(&e.to_string()), None)),
+    };
+    // Posts without a version in the reader's language still have their events.
+    req.any_language = true;
+    let key = params.get("person").map(str::to_owned);
+    let lang = ui.lang;
+    let found = state
+        .run(move |engine| {
+            let name = match &key {
+                Some(key) => engine.person_name(key, Some(lang))?,
+                None => None,
+            };
+            Ok((engine.timeline(&req)?, name))
+        })
+        .await;
+    match found {
+        Ok((timeline, name)) => {
+            html_response(StatusCode::OK, events::page(&ui, &params, Ok(&timeline), name.as_deref()))
+        }
+        Err(e) => {
+            let (status, message) = failure(&ui, e, "events page");
+            html_response(status, events::page(&ui, &params, Err(&message), None))
+        }
+    }
 }

@@ -10,6 +10,8 @@
 //! - [`i18n`]: the interface languages and their strings (`assets/i18n.json`), plurals.
 //! - [`params`]: a page's state as query parameters, changed one at a time for links.
 //! - [`search`]: the search page and its regions.
+//! - [`person`]: a person's page (`/people/{key}`).
+//! - [`events`]: the events timeline (`/events`).
 //!
 //! # A new page
 //!
@@ -40,10 +42,12 @@
 //! checks). The page's script (`assets/app.js`) is loaded everywhere: it gives `/` to focus
 //! the search box, and enhances the search page when it finds its regions.
 
+pub mod events;
 pub mod i18n;
 pub mod layout;
 pub mod params;
 pub mod parts;
+pub mod person;
 pub mod search;
 
 pub use layout::Ui;

@@ -110,6 +110,11 @@ impl Params {
     }
 }
 
+/// `segment` as one segment of a URL path (percent-encoded; a space is `%20`).
+pub fn encode(segment: &str) -> String {
+    form_urlencoded::byte_serialize(segment.as_bytes()).collect::<String>().replace('+', "%20")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +141,12 @@ mod tests {
         assert_eq!(Params::default().query(), "");
         assert_eq!(params("q=a+%26+b").query(), "?q=a+%26+b");
         assert_eq!(params("q=%20x%20").get("q"), Some("x"));
+    }
+
+    #[test]
+    fn path_segments_are_encoded() {
+        assert_eq!(encode("pivovarova-i"), "pivovarova-i");
+        assert_eq!(encode("a b/c?"), "a%20b%2Fc%3F");
+        assert_eq!(encode("ә"), "%D3%99");
     }
 }
