@@ -67,8 +67,8 @@ enum Fragment {
     People,
 }
 
-/// A search's answer as the page shows it: the request and response, the people matching
-/// what is typed in their box; or the status and message of what went wrong.
+/// A search's answer as the page shows it: the request and response, and the people
+/// matching what is typed in their box (when something is).
 struct Answer {
     req: SearchRequest,
     res: SearchResponse,
@@ -137,15 +137,7 @@ async fn answer(
         .await;
     match searched {
         Ok((res, people)) => {
-            let res = res.unwrap_or_else(|| SearchResponse {
-                total: 0,
-                took_ms: 0.0,
-                hits: Vec::new(),
-                facets: Default::default(),
-                page: 1,
-                per_page: 1,
-                relaxed: false,
-            });
+            let res = res.unwrap_or_else(search::no_answer);
             (StatusCode::OK, Ok(Answer { req, res, people }))
         }
         Err(ApiError::BadParam(e)) => (StatusCode::BAD_REQUEST, Err(e.to_string())),
