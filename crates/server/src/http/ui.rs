@@ -69,8 +69,8 @@ enum Fragment {
     People,
 }
 
-/// A search's answer as the page shows it: the request and response, the people matching
-/// what is typed in their box; or the status and message of what went wrong.
+/// A search's answer as the page shows it: the request and response, and the people
+/// matching what is typed in their box (when something is).
 struct Answer {
     req: SearchRequest,
     res: SearchResponse,
@@ -139,16 +139,7 @@ async fn answer(
         .await;
     match searched {
         Ok((res, people)) => {
-            let res = res.unwrap_or_else(|| SearchResponse {
-                total: 0,
-                took_ms: 0.0,
-                hits: Vec::new(),
-                facets: Default::default(),
-                page: 1,
-                per_page: 1,
-                relaxed: false,
-                answer: None,
-            });
+            let res = res.unwrap_or_else(search::no_answer);
             (StatusCode::OK, Ok(Answer { req, res, people }))
         }
         Err(ApiError::BadParam(e)) => (StatusCode::BAD_REQUEST, Err(e.to_string())),
@@ -215,7 +206,8 @@ async fn person_page(
     let here = Params::parse(pairs(raw), |k| matches!(k, "ui" | "page"));
     let path = format!("/people/{}", params::encode(&key));
     let ui = Ui::new(&path, here.clone(), accept_language(&headers), state.options().site_url.as_deref());
-    let req = PeopleRequest::from_params(here.iter().filter(|(k, _)| *k == "page").chain([("lang", ui.lang)]));
+    let req =
+        PeopleRequest::from_params(here.iter().filter(|(k, _)| *k == "page").chain([("lang", ui.lang)]));
     let req = match req {
         Ok(req) => req,
         Err(e) => return html_response(StatusCode::BAD_REQUEST, person::failed(&ui, &e.to_string())),
@@ -233,11 +225,17 @@ async fn person_page(
 /// `GET /events`: the timeline of event dates, filtered by `q`, `person`, `from` and `to`.
 async fn events_page(State(state): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
     let params = Params::parse(pairs(raw), |k| events::PARAMS.contains(&k));
-    let ui = Ui::new("/events", params.clone(), accept_language(&headers), state.options().site_url.as_deref());
+    let ui =
+        Ui::new("/events", params.clone(), accept_language(&headers), state.options().site_url.as_deref());
     let asked = params.iter().filter(|(k, _)| *k != "ui").chain([("lang", ui.lang)]);
     let mut req = match SearchRequest::from_event_params(asked) {
         Ok(req) => req,
-        Err(e) => return html_response(StatusCode::BAD_REQUEST, events::page(&ui, &params, Err(&e.to_string()), None)),
+        Err(e) => {
+            return html_response(
+                StatusCode::BAD_REQUEST,
+                events::page(&ui, &params, Err(&e.to_string()), None),
+            );
+        }
     };
     // Posts without a version in the reader's language still have their events.
     req.any_language = true;

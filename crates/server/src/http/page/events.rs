@@ -127,7 +127,12 @@ mod tests {
     fn entry(date: &str) -> TimelineEntry {
         TimelineEntry {
             date: date.into(),
-            posts: vec![PostRef { id: "i".into(), title: "<Forum>".into(), url: "/en/x".into(), lang: "en".into() }],
+            posts: vec![PostRef {
+                id: "i".into(),
+                title: "<Forum>".into(),
+                url: "/en/x".into(),
+                lang: "en".into(),
+            }],
             people: vec![PersonName { key: "k\"".into(), name: "<b>N</b>".into() }],
         }
     }
@@ -136,7 +141,12 @@ mod tests {
     fn entries_are_grouped_by_year_and_month_and_escaped() {
         let ui = Ui::new("/events", Params::default(), Some("en"), None);
         let timeline = Timeline {
-            events: vec![entry("2019"), entry("2019-07-20/2019-07-21"), entry("2019-07"), entry("2020-01-05")],
+            events: vec![
+                entry("2019"),
+                entry("2019-07-20/2019-07-21"),
+                entry("2019-07"),
+                entry("2020-01-05"),
+            ],
             total: 4,
         };
         let html = page(&ui, &Params::default(), Ok(&timeline), None).into_string();

@@ -21,10 +21,12 @@
 //!
 //! ```text
 //! /// `GET /people/{key}`.
-//! async fn person(State(state): State<AppState>, Path(key): Path<String>, headers: HeaderMap,
-//!                 RawQuery(raw): RawQuery) -> Response {
-//!     let here = Params::parse(pairs(raw), &["ui", "page"]);
-//!     let ui = Ui::new(&format!("/people/{key}"), here, accept_language(&headers), state.site());
+//! async fn person(State(state): State<AppState>, Path(key): Path<String>, uri: Uri,
+//!                 headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+//!     let here = Params::parse(pairs(raw), |k| ["ui", "page"].contains(&k));
+//!     let site = state.options().site_url.as_deref();
+//!     // The path as requested (percent-encoded): links are made relative to it.
+//!     let ui = Ui::new(uri.path(), here.clone(), accept_language(&headers), site);
 //!     let req = SearchRequest { persons: vec![key.clone()], lang: Some(ui.lang.into()), ..Default::default() };
 //!     let res = state.run(move |e| Ok(e.search(&req)?)).await?;  // errors: see ui::search_page
 //!     let body = html! {

@@ -114,8 +114,8 @@ pub fn people(ui: &Ui, params: &Params, find: &str, values: &[FacetValue]) -> Ma
     View::new(ui, &shown).facet("person", "people")
 }
 
-/// An answer without hits, for a page whose search failed.
-fn no_answer() -> SearchResponse {
+/// An answer without hits, for a page whose search failed (or was not needed).
+pub fn no_answer() -> SearchResponse {
     SearchResponse {
         total: 0,
         took_ms: 0.0,
