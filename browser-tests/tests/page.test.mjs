@@ -100,16 +100,28 @@ describe('search page', () => {
     await check();
   }));
 
-  test('people in a result filter by that person', () => withPage('/?ui=en', async (page) => {
+  test('people in a result open their page', () => withPage('/?ui=en', async (page) => {
     const person = page.locator('#hits .person').first();
-    const name = await person.textContent();
+    const name = (await person.textContent()).trim();
     await person.click();
+    await page.waitForURL(/\/people\/[^/?]+/);
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.ok((await page.locator('h1').textContent()).trim().length > 0, name);
+    // Its posts are a search filtered by the person.
+    await page.locator('a.search-person').click();
     await page.waitForURL(/[?&]person=/);
-    await settled(page);
+    await page.locator('#hits > .hit').first().waitFor();
     const key = new URL(page.url()).searchParams.get('person');
     assert.equal(await page.locator(`#facet-person input[value="${key}"]`).isChecked(), true);
-    assert.ok((await page.locator('.chips .chip').first().textContent()).length > 0, name);
     assert.ok(await page.locator('#hits > .hit .person[aria-current]').count() > 0, 'hits name them');
+  }));
+
+  test('every person of the facet links to their page', () => withPage('/?ui=en', async (page) => {
+    const values = await page.locator('#facet-person li').count();
+    assert.ok(values > 0);
+    assert.equal(await page.locator('#facet-person li a.person-page').count(), values);
+    const href = await page.locator('#facet-person li a.person-page').first().getAttribute('href');
+    assert.match(href, /^people\/[^/?]+/);
   }));
 
   test('the person box finds people through the server', () => withPage('/?ui=en', async (page) => {

@@ -63,10 +63,13 @@ pub fn page(ui: &Ui, params: &Params, found: Result<&Timeline, &str>, person_nam
     layout::page(ui, t.s("events"), main)
 }
 
+/// Entries filed under one month of a year (`None`: the year as a whole).
+type Month<'a> = (Option<u8>, Vec<&'a TimelineEntry>);
+
 fn entries(ui: &Ui, timeline: &Timeline) -> Markup {
     let t = ui.t;
     // Years, then months (entries of a whole year first), in the order given: oldest first.
-    let mut years: Vec<(String, Vec<(Option<u8>, Vec<&TimelineEntry>)>)> = Vec::new();
+    let mut years: Vec<(String, Vec<Month<'_>>)> = Vec::new();
     for e in &timeline.events {
         let (year, month) = filed_under(e);
         if years.last().is_none_or(|(y, _)| *y != year) {

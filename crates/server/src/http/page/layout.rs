@@ -165,6 +165,12 @@ fn header(ui: &Ui) -> Markup {
                     input type="hidden" name=(k) value=(v);
                 }
             }
+            div.top-nav {
+            nav.sections aria-label=(t.s("sections")) {
+                a href=(ui.link("events", &ui.carried())) aria-current=[(ui.path == "/events").then_some("page")] {
+                    (t.s("events"))
+                }
+            }
             nav.ui-lang aria-label=(t.s("ui_language")) { ul {
                 @for lang in UI_LANGS {
                     @let target = ui.here.changed(|p| {
@@ -178,6 +184,7 @@ fn header(ui: &Ui) -> Markup {
                     } }
                 }
             } }
+            }
         } }
     }
 }

@@ -114,6 +114,23 @@ pub fn people(ui: &Ui, params: &Params, find: &str, values: &[FacetValue]) -> Ma
     View::new(ui, &shown).facet("person", "people")
 }
 
+/// The answer to a "when" question, above the results: the dates at their precision, then
+/// the post they come from.
+fn answer_card(ui: &Ui, answer: &annals_engine::Answer) -> Markup {
+    let t = ui.t;
+    html! {
+        section.answer data-answer=(answer.kind) aria-label=(t.s("answer")) {
+            p.answer-dates {
+                @for (i, date) in answer.dates.iter().enumerate() {
+                    @if i > 0 { ", " }
+                    (parts::time(t, date))
+                }
+            }
+            p.answer-post { a href=(ui.post_url(&answer.post.url)) { (answer.post.title) } }
+        }
+    }
+}
+
 /// An answer without hits, for a page whose search failed (or was not needed).
 pub fn no_answer() -> SearchResponse {
     SearchResponse {
@@ -244,11 +261,20 @@ impl<'a> View<'a> {
     }
 
     fn facet_list(&self, facet: &str, values: &[FacetValue]) -> Markup {
+        let t = self.ui.t;
         let item = |v: &FacetValue| {
-            html! { li { label {
-                input type="checkbox" form="search-form" name=(facet) value=(v.value) checked[self.p.has(facet, &v.value)];
-                " " span.name { (v.label) } " " span.count { (v.count) }
-            } } }
+            html! { li {
+                label {
+                    input type="checkbox" form="search-form" name=(facet) value=(v.value) checked[self.p.has(facet, &v.value)];
+                    " " span.name { (v.label) } " " span.count { (v.count) }
+                }
+                // A person's page, beside the filter.
+                @if facet == "person" {
+                    " " a.person-page href=(super::person::href(self.ui, &v.value))
+                        title=(fill(t.s("person_page_of"), &[("name", &v.label)]))
+                        aria-label=(fill(t.s("person_page_of"), &[("name", &v.label)])) { "→" }
+                }
+            } }
         };
         let shown = if values.len() >= FACET_FOLD { FACET_SHOWN } else { values.len() };
         let (first, rest) = values.split_at(shown);
@@ -344,14 +370,16 @@ impl<'a> View<'a> {
     fn results(&self) -> Markup {
         let (t, p, ui, res) = (self.ui.t, self.p, self.ui, &self.res);
         let pages = res.total.div_ceil(res.per_page.max(1)).min(MAX_PAGE);
+        // A person named in a hit links to their page.
         let person = |person: &annals_engine::PersonName| {
-            (ui.here_link(&p.with("person", &person.key)), p.has("person", &person.key))
+            (super::person::href(ui, &person.key), p.has("person", &person.key))
         };
         html! {
             div #results.results {
                 @if let Some(message) = self.error {
                     (parts::notice(message, true))
                 } @else {
+                    @if let Some(answer) = &res.answer { (answer_card(ui, answer)) }
                     @if res.relaxed { (parts::notice(t.s("relaxed"), false)) }
                     @if res.hits.is_empty() { p.empty { (t.s("no_results")) } }
                     ol #hits.hits start=((res.page - 1) * res.per_page + 1) {
