@@ -42,12 +42,14 @@ pub mod names;
 
 use crate::affix::ends_with;
 use crate::dates::months::Lang;
-use crate::hash::FxHashSet as HashSet;
 use crate::tokens::{Kind, Token};
 use crate::translit::fold;
 use morphology::Shape;
-use names::{Gender, NOT_NAME, SPEECH, is_role};
-use std::sync::LazyLock;
+use names::{
+    AMBIGUOUS_EN, AMBIGUOUS_RU, COMPANY_FORMS, Gender, NOT_NAME, ORG_WORDS, PARTICLES, PERSONAL_ROLES,
+    PLACE_AFTER, SPEECH, STREET_AFTER, STREET_BEFORE, is_role,
+};
+use rustc_hash::FxHashSet as HashSet;
 
 /// One person mention: token range `[start, end)`.
 #[derive(Debug, Clone)]
@@ -84,268 +86,6 @@ pub struct Feat {
     /// Roman numeral (for "Карл XVI Густав").
     pub roman: bool,
 }
-
-const PARTICLES: &[&str] = &[
-    "ван",
-    "фон",
-    "де",
-    "да",
-    "дер",
-    "ди",
-    "ибн",
-    "бен",
-    "бин",
-    "аль",
-    "эль",
-    "ла",
-    "ле",
-    "дю",
-    "van",
-    "von",
-    "de",
-    "da",
-    "der",
-    "di",
-    "du",
-    "del",
-    "della",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "le",
-    "la",
-    "dos",
-    "das",
-    "ter",
-    "den",
-    "ten",
-    "mac",
-    "bint",
-    "abu",
-    "st",
-    "ду",
-    "дос",
-    "дель",
-    "делла",
-    "ибн",
-    "абу",
-    "ал",
-];
-
-/// Words after which a capitalised word is an organisation or place, not a person.
-const ORG_WORDS: &[&str] = &[
-    "united",
-    "city",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "plc",
-    "bank",
-    "party",
-    "university",
-    "airlines",
-    "airways",
-    "group",
-    "fc",
-    "club",
-    "association",
-    "federation",
-    "council",
-    "ministry",
-    "government",
-    "street",
-    "county",
-    "republic",
-    "kingdom",
-    "house",
-    "news",
-    "times",
-    "post",
-    "journal",
-    "agency",
-    "press",
-    "co.",
-    "motors",
-    "airlines",
-    "holdings",
-    "international",
-    "institute",
-    "foundation",
-    "committee",
-    "union",
-    "league",
-    "cup",
-    "open",
-    "stadium",
-    "hospital",
-    "center",
-    "centre",
-    "school",
-    "college",
-    "church",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "police",
-    "court",
-    "office",
-    "department",
-    "exchange",
-    "index",
-    "fund",
-    "trust",
-    "capital",
-    "securities",
-    "partners",
-    "energy",
-    "oil",
-    "gas",
-    "petroleum",
-    "telecom",
-    "systems",
-    "technologies",
-    "software",
-    "electric",
-    "airport",
-    "port",
-    "island",
-    "islands",
-    "valley",
-    "river",
-    "lake",
-    "mountains",
-    "bay",
-    "sea",
-    "ocean",
-    "coast",
-    "road",
-    "square",
-    "park",
-    "hotel",
-    "tower",
-    "bridge",
-    "station",
-    "museum",
-    "gallery",
-    "theatre",
-    "theater",
-    "festival",
-    "awards",
-    "prize",
-    "games",
-    "olympics",
-    "championship",
-    "championships",
-    "series",
-    "tour",
-    "grand",
-    "prix",
-    "rovers",
-    "united",
-    "athletic",
-    "wanderers",
-    "rangers",
-    "celtic",
-    "town",
-    "villa",
-    "county",
-    "albion",
-    "hotspur",
-    "dynamo",
-    "sporting",
-    "real",
-    "inter",
-    "ac",
-    "as",
-    "sc",
-    "cf",
-    "fk",
-    "sk",
-    "bc",
-    "state",
-    "states",
-    "province",
-    "region",
-    "district",
-    "airline",
-    "railways",
-    "steel",
-    "mining",
-    "chemical",
-    "pharmaceuticals",
-    "foods",
-    "brewery",
-    "media",
-    "television",
-    "tv",
-    "radio",
-    "network",
-    "herald",
-    "tribune",
-    "gazette",
-    "daily",
-    "weekly",
-    "magazine",
-    "review",
-    "research",
-    "analysis",
-    "markets",
-    "market",
-    "securities",
-    "investment",
-    "investments",
-    "insurance",
-    "front",
-    "movement",
-    "alliance",
-    "coalition",
-    "congress",
-    "parliament",
-    "senate",
-    "assembly",
-    "democrats",
-    "republicans",
-    "liberals",
-    "conservatives",
-    "labour",
-    "labor",
-    "commission",
-    "brothers",
-    "bros",
-    "resort",
-    "resorts",
-    "casino",
-    "motor",
-    "airways",
-    "lines",
-    "records",
-    "pictures",
-    "studios",
-    "entertainment",
-    "communications",
-    "industries",
-    "enterprises",
-    "services",
-    "solutions",
-    "pharma",
-    "pharmaceutical",
-    "laboratories",
-    "labs",
-    "clinic",
-    "forum",
-    "summit",
-    "conference",
-    "cross",
-];
-
-/// [`ORG_WORDS`] as a set.
-static ORG_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
-
-/// [`PARTICLES`] as a set.
-static PARTICLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| PARTICLES.iter().copied().collect());
 
 /// What the chain rules need to know about the whole text.
 pub(crate) struct Doc<'a, 't> {
@@ -426,75 +166,13 @@ pub fn find<'t>(toks: &[Token<'t>], feats: &[Feat], lang: Lang) -> Vec<Span> {
 /// person too for many readers.
 const STREET_ABBR_BEFORE: &[&str] =
     &["ул", "пр", "пр-т", "пр-кт", "просп", "пер", "б-р", "бул", "мкр", "наб", "пл", "ш", "мкрн"];
-const STREET_BEFORE: &[&str] = &[
-    "улица",
-    "улицы",
-    "улице",
-    "улицу",
-    "улицей",
-    "проспект",
-    "проспекта",
-    "проспекте",
-    "проспектом",
-    "переулок",
-    "переулка",
-    "переулке",
-    "бульвар",
-    "бульвара",
-    "бульваре",
-    "микрорайон",
-    "микрорайона",
-    "микрорайоне",
-    "шоссе",
-    "набережная",
-    "набережной",
-    "площадь",
-    "площади",
-];
-/// Street words written after the name: "Kenesary St.", "Кенесары к-сі", "Абай даңғылы".
-const STREET_AFTER: &[&str] = &[
-    "st",
-    "str",
-    "street",
-    "ave",
-    "av",
-    "avenue",
-    "blvd",
-    "boulevard",
-    "rd",
-    "road",
-    "ln",
-    "lane",
-    "pr",
-    "prospect",
-    "highway",
-    "hwy",
-    "sq",
-    "square",
-    "көшесі",
-    "көшесінде",
-    "көшесіндегі",
-    "көшесіне",
-    "көшесінің",
-    "к-сі",
-    "көш",
-    "даңғылы",
-    "даңғылында",
-    "даңғылындағы",
-    "даңғылының",
-    "даң",
-    "шағынауданы",
-    "ықшамауданы",
-    "улица",
-    "проспект",
-];
 
 /// The span names a street in an address: "ул. Кенесары 4Б", "пр. С.Сейфуллина, дом 17",
 /// "4B Kenesary St.", "Кенесары к-сі, 4Б".
 fn address(toks: &[Token<'_>], s: &Span) -> bool {
     // "Kenesary St", "S. Seifullin Ave": the street word inside the chain
     let last = &toks[s.end - 1];
-    if s.end - s.start >= 2 && last.latin_like() && STREET_AFTER.contains(&last.lower) {
+    if s.end - s.start >= 2 && last.latin_like() && STREET_AFTER.contains(last.lower) {
         return true;
     }
     let mut k = s.start;
@@ -511,13 +189,13 @@ fn address(toks: &[Token<'_>], s: &Span) -> bool {
         e += 1;
     }
     let next = toks.get(e);
-    if next.is_some_and(|t| t.kind == Kind::Word && STREET_AFTER.contains(&t.lower)) {
+    if next.is_some_and(|t| t.kind == Kind::Word && STREET_AFTER.contains(t.lower)) {
         return true;
     }
     let number_after = next.is_some_and(|t| {
         t.kind == Kind::Number || matches!(t.lower, "д" | "дом" | "здание" | "корпус" | "үй")
     });
-    prev.is_some_and(|w| STREET_BEFORE.contains(&w) || STREET_ABBR_BEFORE.contains(&w)) && number_after
+    prev.is_some_and(|w| STREET_BEFORE.contains(w) || STREET_ABBR_BEFORE.contains(&w)) && number_after
 }
 
 /// The span names a product or a substance: a Roman numeral or a single capital letter right
@@ -551,14 +229,14 @@ fn org_tainted<'t>(toks: &[Token<'t>], feats: &[Feat], chains: &[(usize, usize)]
     let mut out = HashSet::default();
     for &(i, end) in chains {
         let next_org = toks.get(end).is_some_and(|t| t.is_lower() && ORG_AFTER.contains(&t.lower));
-        let has_org = next_org || (i..end).any(|k| feats[k].latin && ORG_WORD_SET.contains(toks[k].lower));
+        let has_org = next_org || (i..end).any(|k| feats[k].latin && ORG_WORDS.contains(toks[k].lower));
         // a company form right after the chain: "Ruch SA", "LM Ericsson AB"
-        let suffix = toks.get(end).is_some_and(|t| COMPANY_FORMS.contains(&t.text));
+        let suffix = toks.get(end).is_some_and(|t| COMPANY_FORMS.contains(t.text));
         // an all-caps headline ("HAVEL PRAISES … AS FRIEND") is not an organisation name
         let headline = (i..end).all(|k| feats[k].caps || toks[k].kind != Kind::Word);
         if has_org && !headline || suffix {
             for t in &toks[i..end] {
-                if t.kind == Kind::Word && feats[i].latin && !ORG_WORD_SET.contains(t.lower) {
+                if t.kind == Kind::Word && feats[i].latin && !ORG_WORDS.contains(t.lower) {
                     out.insert(t.lower);
                 }
             }
@@ -570,12 +248,6 @@ fn org_tainted<'t>(toks: &[Token<'t>], feats: &[Feat], chains: &[(usize, usize)]
 /// Words that start place names ("San Diego", "Los Angeles", "New Orleans").
 const PLACE_PREFIX: &[&str] = &[
     "san", "santa", "los", "las", "new", "saint", "port", "fort", "mount", "lake", "cape", "north", "south",
-];
-
-/// Company legal forms written after a company's name.
-const COMPANY_FORMS: &[&str] = &[
-    "SA", "AB", "AG", "NV", "BV", "GmbH", "SpA", "PLC", "Plc", "LLC", "Inc", "Ltd", "Corp", "Co", "Oy",
-    "ASA", "A/S", "KK", "Bhd", "Pty", "SRL", "Srl", "SARL", "AO", "OAO", "ZAO", "PAO", "LLP", "LP",
 ];
 
 /// Lowercase words after a name that make it an organisation or publication.
@@ -632,7 +304,7 @@ fn latin_patronymic_word(l: &str) -> bool {
 /// Name features of every token (see [`Feat`]).
 pub fn features(toks: &[Token<'_>], lang: Lang) -> Vec<Feat> {
     let mut out = Vec::with_capacity(toks.len());
-    let mut cache: crate::hash::FxHashMap<&str, Feat> = crate::hash::FxHashMap::default();
+    let mut cache: rustc_hash::FxHashMap<&str, Feat> = rustc_hash::FxHashMap::default();
     let mut quoted = false;
     let mut straight = false;
     for (i, t) in toks.iter().enumerate() {
@@ -838,7 +510,7 @@ fn chain_end(toks: &[Token<'_>], feats: &[Feat], i: usize) -> Option<usize> {
             inits = 0;
         } else if k > i
             && toks[k].kind == Kind::Word
-            && PARTICLE_SET.contains(toks[k].lower)
+            && PARTICLES.contains(toks[k].lower)
             && k + 1 < toks.len()
             && feats[k + 1].cap
         {
@@ -1106,7 +778,7 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
     if all_caps {
         // headline words: "KEVIN BROWN LOWERS ERA" when the first is a given name, else only
         // through coreference
-        let first = feats[g[0].0].given.is_some() && !AMBIGUOUS_EN.contains(&toks[g[0].0].lower);
+        let first = feats[g[0].0].given.is_some() && !AMBIGUOUS_EN.contains(toks[g[0].0].lower);
         // the next word must not be a verb of the headline ("MITCHELL DEFEATS BAILEY")
         let verb_next = g.get(1).is_some_and(|&(k, _)| toks[k].lower.ends_with('s') && g.len() > 2);
         if latin && first && !verb_next && (2..=3).contains(&g.len()) {
@@ -1176,13 +848,13 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
     // (with initials, "Р.М. Горбачева атындағы институт" names the person a place is named
     // after, as "им. Р.М. Горбачевой" does)
     if b < toks.len()
-        && PLACE_AFTER.contains(&toks[b].lower)
+        && PLACE_AFTER.contains(toks[b].lower)
         && !(has_init && toks[b].lower.starts_with("атында"))
     {
         return;
     }
     if latin {
-        let org = g.iter().any(|&(k, _)| ORG_WORD_SET.contains(toks[k].lower));
+        let org = g.iter().any(|&(k, _)| ORG_WORDS.contains(toks[k].lower));
         let tainted = !has_given && g.iter().all(|&(k, _)| doc.org_words.contains(toks[k].lower));
         if org || tainted {
             // "the R. M. Gorbacheva Institute", "I.P. Pavlov First St. Petersburg State Medical
@@ -1192,7 +864,7 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
                 let (k, e) = g[lead];
                 let word_ok = feats[k].cap
                     && feats[k].surn == Some(Shape::Strong)
-                    && !ORG_WORD_SET.contains(toks[k].lower)
+                    && !ORG_WORDS.contains(toks[k].lower)
                     && !doc.lower_vocab.contains(toks[k].lower);
                 if word_ok {
                     push(spans, a, e);
@@ -1223,7 +895,7 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
                 && !place
                 && !followed
                 && (ctx && latin_doc
-                    || feats[a].given.is_some() && !sent && !quoted && !AMBIGUOUS_EN.contains(&toks[a].lower))
+                    || feats[a].given.is_some() && !sent && !quoted && !AMBIGUOUS_EN.contains(toks[a].lower))
         };
         if ok {
             push(spans, a, b);
@@ -1260,7 +932,7 @@ fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans:
         false
     } else if feats[a].given.is_some() {
         let folded = toks[a].folded;
-        let ambiguous = AMBIGUOUS_RU.contains(&folded);
+        let ambiguous = AMBIGUOUS_RU.contains(folded);
         if sent {
             // at a sentence start only an uninflected, unambiguous given name
             morphology::given_exact(folded).is_some() && !ambiguous || speech_context(toks, a, b)
@@ -1292,14 +964,14 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
             let f = &feats[k];
             let l = toks[k].lower;
             // "de" in "Aravinda de Silva"
-            if k > i && toks[k].is_lower() && PARTICLE_SET.contains(l) {
+            if k > i && toks[k].is_lower() && PARTICLES.contains(l) {
                 return true;
             }
             // "Hematopoietic Stem Cells, E.V. Babenko": words of the text's vocabulary
             let common = doc.lower_vocab.contains(l)
                 || l.strip_suffix('s').is_some_and(|w| doc.lower_vocab.contains(w))
                 || doc.lower_vocab.contains(format!("{l}s").as_str());
-            f.latin && f.cap && !f.not_name && !f.role && !common && !ORG_WORD_SET.contains(l)
+            f.latin && f.cap && !f.not_name && !f.role && !common && !ORG_WORDS.contains(l)
         })
     };
     // list glue: separators, shirt numbers and minutes ("; 5 - ", ", 88th), ")
@@ -1392,75 +1064,6 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
     }
 }
 
-/// Role words after which a single capitalised word is a person ("писатель Адонис",
-/// "императора Японии Акихито"); leadership titles are left out because they usually take
-/// an organisation ("глава Минфина").
-const PERSONAL_ROLES: &[&str] = &[
-    "писател",
-    "поэт",
-    "поэтесс",
-    "актер",
-    "актрис",
-    "певиц",
-    "певец",
-    "певца",
-    "принц",
-    "принцесс",
-    "императо",
-    "король",
-    "короля",
-    "королю",
-    "королев",
-    "князь",
-    "князя",
-    "тренер",
-    "футболист",
-    "хоккеист",
-    "теннисист",
-    "боксер",
-    "режиссер",
-    "композитор",
-    "художник",
-    "скульптор",
-    "архитектор",
-    "журналист",
-    "блогер",
-    "рэпер",
-    "музыкант",
-    "фотограф",
-    "бизнесмен",
-    "миллиардер",
-    "адвокат",
-    "спортсмен",
-    "гроссмейстер",
-    "шахматист",
-    "профессор",
-    "академик",
-    "господин",
-    "госпож",
-    "мадам",
-    "мистер",
-    "сэр",
-    "святой",
-    "святого",
-    "пророк",
-    "пророка",
-    "апостол",
-    "прозаик",
-    "драматург",
-    "исполнител",
-    "продюсер",
-    "гонщик",
-    "бегун",
-    "бегуна",
-    "легендарн",
-    "мырза",
-    "ханым",
-    "ақын",
-    "жазушы",
-    "әнші",
-];
-
 fn personal_role(folded: &str) -> bool {
     PERSONAL_ROLES.iter().any(|r| folded.starts_with(r) && folded.chars().count() <= r.chars().count() + 4)
 }
@@ -1537,155 +1140,6 @@ fn latin_in_parens(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
     spans.retain(|s| !add.iter().any(|x| x.start < s.end && s.start < x.end));
     spans.extend(add);
 }
-
-/// Words after a name that make it a place or a name given to a place.
-const PLACE_AFTER: &[&str] = &[
-    "облысы",
-    "облысында",
-    "облысының",
-    "облысындағы",
-    "облысына",
-    "облысынан",
-    "ауданы",
-    "ауданында",
-    "ауданының",
-    "ауданындағы",
-    "ауылы",
-    "ауылында",
-    "ауылының",
-    "көшесі",
-    "көшесінде",
-    "көшесіндегі",
-    "көшелерінің",
-    "даңғылы",
-    "даңғылында",
-    "атындағы",
-    "атында",
-    "қаласы",
-    "қаласында",
-    "қаласының",
-    "өзені",
-    "өзенінің",
-    "кентінде",
-    "ауылдарының",
-    "области",
-    "район",
-    "района",
-    "районе",
-    "улица",
-    "улице",
-    "проспект",
-    "проспекте",
-    "county",
-    "street",
-    "avenue",
-    "river",
-];
-
-/// English given names that are also common words.
-const AMBIGUOUS_EN: &[&str] = &[
-    "will", "mark", "bill", "grant", "chase", "may", "june", "april", "rose", "jack", "frank", "lee", "guy",
-    "pat", "sue", "art", "dean", "gene", "joy", "hope", "faith", "grace", "ray", "rob", "don", "sandy",
-    "page", "king", "earl", "miles", "chuck", "hunter", "carol", "august", "long", "li", "young", "jean",
-    "kent", "chad", "sales", "duke", "rising", "bo", "del", "ford", "taylor", "wilson", "morgan", "clay",
-    "can",
-];
-
-/// Russian and Kazakh given names that are also common words (checked at sentence start).
-const AMBIGUOUS_RU: &[&str] = &[
-    "вера",
-    "надежда",
-    "любовь",
-    "роза",
-    "лилия",
-    "слава",
-    "ника",
-    "майя",
-    "лада",
-    "дина",
-    "дана",
-    "бакыт",
-    "жеңис",
-    "жениc",
-    "сауле",
-    "лев",
-    "марс",
-    "мир",
-    "бах",
-    "ян",
-    "ли",
-    "ким",
-    "ван",
-    "пак",
-    "ли",
-    "юй",
-    "си",
-    "сара",
-    "шара",
-    "анар",
-    "бин",
-    "ислам",
-    "адам",
-    "дамир",
-    "айым",
-    "нурай",
-    "аман",
-    "тимур",
-    "темир",
-    "медеу",
-    "жанат",
-    "кымбат",
-    "толкын",
-    "сагыныш",
-    "сагат",
-    "ардак",
-    "азамат",
-    "жомарт",
-    "ерлик",
-    "хаким",
-    "мейрам",
-    "бекет",
-    "кемел",
-    "жамбыл",
-    "абай",
-    "сабыр",
-    "адиль",
-    "адил",
-    "ислам",
-    "алмас",
-    "куат",
-    "дидар",
-    "думан",
-    "мирас",
-    "жулдыз",
-    "айым",
-    "анар",
-    "дана",
-    "дина",
-    "роза",
-    "баян",
-    "сапар",
-    "болат",
-    "алтын",
-    "арман",
-    "максат",
-    "куаныш",
-    "женис",
-    "берик",
-    "кайрат",
-    "еркин",
-    "бейбит",
-    "жанар",
-    "шолпан",
-    "сауле",
-    "салтанат",
-    "мейир",
-    "даулет",
-    "канат",
-    "асыл",
-    "нур",
-    "бакыт",
-];
 
 /// The title or role written right before the span ("профессор", "медицинский директор",
 /// "Minister of Health", "Dr."), if any.
