@@ -9,7 +9,7 @@
 //! | [`http`] | a small loopback client (keep-alive, plus raw requests for malformed targets) |
 //! | [`corpus`] | small deterministic Grav posts written into a temporary `user/` folder |
 //! | [`soak`] | the load / soak run behind `src/bin/soak.rs` and `tests/soak.rs` |
-//! | [`rng`] | a seeded generator (SplitMix64), so every run can be replayed |
+//! | [`rng`] | seeds (from the environment or the clock) for `fastrand`, so every run can be replayed |
 //!
 //! # Which binary the process checks run
 //!

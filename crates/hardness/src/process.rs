@@ -212,10 +212,7 @@ impl Server {
     /// What the server wrote on stderr so far (at most the last 8 kB).
     pub fn log_text(&self) -> String {
         let text = std::fs::read_to_string(self.log.path()).unwrap_or_default();
-        let mut start = text.len().saturating_sub(8000);
-        while !text.is_char_boundary(start) {
-            start += 1;
-        }
+        let start = text.ceil_char_boundary(text.len().saturating_sub(8000));
         format!("--- server stderr (tail)\n{}\n---", &text[start..])
     }
 }

@@ -39,7 +39,7 @@ where
     let budget = env_u64("HARDNESS_FUZZ_SECS").map(Duration::from_secs);
     let base_seed = env_u64("HARDNESS_FUZZ_SEED").unwrap_or_else(|| match budget {
         None => 0x5EED_0000 + name.len() as u64,
-        Some(_) => annals_hardness::rng::Rng::seed_from_env("HARDNESS_FUZZ_SEED"),
+        Some(_) => annals_hardness::rng::seed_from_env("HARDNESS_FUZZ_SEED"),
     });
     let started = Instant::now();
     let mut cases = 0u64;
