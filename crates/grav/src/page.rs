@@ -48,7 +48,7 @@ use std::collections::BTreeMap;
 
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ZonedDateTime};
-use serde_yaml::{Mapping, Value};
+use serde_norway::{Mapping, Value};
 
 use crate::config::{boolean, get, scalar};
 use crate::date::parse_grav_date;
