@@ -168,7 +168,7 @@ impl Engine {
         }
         let mut hits = Vec::with_capacity(end - start);
         for &(addr, score) in &reps[start..end] {
-            hits.push(self.hit(&view, addr, score, &highlighter, req.lang.as_deref())?);
+            hits.push(self.hit(&view, addr, score, &highlighter)?);
         }
         Ok(SearchResponse {
             total,
@@ -315,7 +315,6 @@ impl Engine {
         addr: DocAddress,
         score: Score,
         highlighter: &snippet::Highlighter,
-        reader_lang: Option<&str>,
     ) -> Result<Hit, EngineError> {
         let f = &self.fields;
         let doc: TantivyDocument = view.searcher.doc(addr)?;
@@ -323,7 +322,6 @@ impl Engine {
         let body = text(&doc, f.body_text);
         let snippet_text = if body.trim().is_empty() { text(&doc, f.summary) } else { body };
         let people: Vec<PersonRef> = serde_json::from_str(&text(&doc, f.people)).unwrap_or_default();
-        let _ = reader_lang;
         Ok(Hit {
             id: text(&doc, f.id),
             url: text(&doc, f.url),

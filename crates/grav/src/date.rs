@@ -745,6 +745,7 @@ mod tests {
         assert_eq!(z.timestamp().as_second(), 1_577_836_800);
     }
 
+    // The property is that every input returns (any result) and nothing panics.
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,40}", f in proptest::option::of("[djmnYyHGhgisvuaAMFDlSUeTOP\\\\!|?*#+ :/.-]{0,12}")) {

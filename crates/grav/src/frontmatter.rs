@@ -621,6 +621,7 @@ mod tests {
         assert_eq!(key_line("'date' : x", "date", 5), Some(5));
     }
 
+    // The property is that every input returns (any result) and nothing panics.
     proptest::proptest! {
         #[test]
         fn split_never_panics(s in "\\PC*") {

@@ -422,6 +422,7 @@ pub fn run(cfg: &SoakConfig) -> Result<SoakReport, String> {
         std::thread::spawn(move || {
             let mut next = base;
             let mut variant = 1u32;
+            // A write that fails is a change the next indexing run does not see; the load goes on.
             while !stop.load(Ordering::Relaxed) {
                 for _ in 0..1 + rng.usize(..5) {
                     let _ = corpus.write_post(rng.usize(..next), variant);
@@ -540,6 +541,7 @@ pub fn run(cfg: &SoakConfig) -> Result<SoakReport, String> {
         report.phases.push(phase);
     }
     stop.store(true, Ordering::Relaxed);
+    // The threads only stop here; what they found is in `report` already.
     if let Some(h) = indexer {
         let _ = h.join();
     }
