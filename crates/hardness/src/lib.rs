@@ -18,7 +18,8 @@
 //! (`target/<profile>/annals`, the folder above `deps/`), or takes `ANNALS_BIN`. `cargo test
 //! --workspace` builds that binary before running any test, because the root package is a
 //! workspace member with integration tests; `cargo test -p annals-hardness` alone does not, and
-//! the process checks then skip with a message saying so.
+//! the process checks then skip with a message saying so (or fail, when the environment
+//! variable `CI` is set).
 
 pub mod corpus;
 pub mod http;
