@@ -1,4 +1,5 @@
-# annals: `make serve` builds, indexes content/ and serves; `make test` runs every test.
+# annals: `make serve` builds, indexes content/ and serves; `make test` installs what the
+# browser tests need (Debian: Chromium, Node.js, npm, only when missing) and runs every test.
 CARGO   ?= cargo
 CONTENT ?= content
 INDEX   ?= index
@@ -21,6 +22,7 @@ serve: index
 	$(BIN) serve --index $(INDEX) --addr $(ADDR)
 
 test:
+	scripts/install-test-deps.sh
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	$(CARGO) test --workspace --locked

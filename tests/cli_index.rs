@@ -302,3 +302,50 @@ fn is_iso_value(s: &str) -> bool {
         None => one(s),
     }
 }
+
+/// The warnings of the rules site's report: `(path, line, message)`.
+fn warnings(report: &Value) -> Vec<(String, Option<u64>, String)> {
+    let list =
+        report["warnings"].as_array().unwrap_or_else(|| panic!("no `warnings` list in the report: {report}"));
+    list.iter()
+        .map(|w| {
+            let path = w["path"].as_str().unwrap_or_else(|| panic!("warning without a path: {w}"));
+            let message = w["message"].as_str().unwrap_or_else(|| panic!("warning without a message: {w}"));
+            (path.to_owned(), w["line"].as_u64(), message.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn index_report_lists_warnings_with_path_line_and_message() {
+    let r = &rules().report;
+    let found = warnings(r);
+    // `date: '31-02-2019'` (line 3) is no date: the page is indexed with another one
+    let bad_date = found.iter().find(|w| w.0 == rule::BAD_DATE).unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(bad_date.1, Some(3), "{bad_date:?}");
+    assert!(bad_date.2.contains("31-02-2019") && bad_date.2.contains("using another date"), "{bad_date:?}");
+    // `title: Batman: Arkham Asylum` (line 2) needed Grav's lenient reading
+    let colon = found.iter().find(|w| w.0 == rule::COLON_TITLE).unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(colon.1, Some(2), "{colon:?}");
+    assert!(colon.2.contains("leniently"), "{colon:?}");
+    // a clean page has none
+    assert!(!found.iter().any(|w| w.0 == rule::SLUG), "{found:?}");
+}
+
+#[test]
+fn index_prints_warnings_on_stderr_and_counts_them() {
+    let dir = TempContent::new();
+    let out = TestCommand::new(["index", "--content"])
+        .arg(&rules().content)
+        .arg("--index")
+        .arg(dir.join("index"))
+        .run_ok();
+    let line = format!("warning: {}:3: date: `31-02-2019`", rule::BAD_DATE);
+    assert!(out.stderr.contains(&line), "expected {line:?} on stderr\n{}", out.details());
+    let n = warnings(&rules().report).len();
+    assert!(
+        n >= 2 && out.stdout.contains(&format!(", {n} warnings;")),
+        "expected {n} warnings\n{}",
+        out.details()
+    );
+}

@@ -43,3 +43,23 @@ fn inspect_prints_a_readable_summary_by_default() {
         out.details()
     );
 }
+
+#[test]
+fn inspect_shows_the_warnings_of_a_post() {
+    let path = rules().content.join(rule::BAD_DATE);
+    let out = TestCommand::new(["inspect", "--json"]).arg(&path).run_ok();
+    let v = out.json();
+    let warnings = v["warnings"].as_array().unwrap_or_else(|| panic!("no warnings: {v}"));
+    assert!(
+        warnings.iter().any(|w| w["line"] == 3
+            && w["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("31-02-2019") && m.contains("using another date"))),
+        "{warnings:?}"
+    );
+    let human = TestCommand::new(["inspect"]).arg(&path).run_ok();
+    assert!(human.stdout.contains("warning    line 3: date: `31-02-2019`"), "{}", human.details());
+
+    let clean = TestCommand::new(["inspect", "--json"]).arg(rules().content.join(rule::SLUG)).run_ok().json();
+    assert_eq!(clean["warnings"], serde_json::json!([]), "{clean}");
+}

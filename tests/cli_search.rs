@@ -123,3 +123,20 @@ fn search_command_and_api_give_the_same_answer() {
         }
     }
 }
+
+#[test]
+fn search_writes_nothing_on_stderr_unless_asked() {
+    // each run is a fresh process: its first search also loads the catalog, which is logged
+    for extra in [&["--json"][..], &[]] {
+        let out = TestCommand::new(["search", "--index"])
+            .arg(&archive().index)
+            .args(extra)
+            .args(["--", "hematology"])
+            .run_ok();
+        assert!(!out.stdout.is_empty(), "{}", out.details());
+        assert!(out.stderr.is_empty(), "`annals search` must be quiet on stderr\n{}", out.details());
+    }
+    let verbose =
+        TestCommand::new(["search", "-v", "--index"]).arg(&archive().index).arg("hematology").run_ok();
+    assert!(!verbose.stderr.trim().is_empty(), "`-v` logs what the search did\n{}", verbose.details());
+}

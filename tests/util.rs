@@ -318,11 +318,7 @@ fn reader(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Strin
 
 /// At most ~8 kB of `s`, for messages.
 pub fn clip(s: &str) -> &str {
-    let mut end = s.len().min(8000);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    &s[..s.floor_char_boundary(8000)]
 }
 
 impl CmdOutput {
@@ -453,22 +449,15 @@ pub fn show_hits(res: &Value) -> String {
     out
 }
 
-/// Percent-encodes everything but unreserved characters.
+/// `s` encoded for a query string (`application/x-www-form-urlencoded`) or a path segment
+/// without spaces.
 pub fn enc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 /// A query string from pairs, encoded.
 pub fn qs(pairs: &[(&str, &str)]) -> String {
-    pairs.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
+    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
 }
 
 /// Checks that `s` is RFC 3339 with a numeric offset (`2019-07-22T10:00:00+06:00`).

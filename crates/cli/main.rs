@@ -19,7 +19,6 @@ fn main() -> ExitCode {
         std::panic::set_hook(Box::new(|info| eprintln!("annals: internal error: {info}")));
     }
     let cli = args::Cli::parse();
-    cmd::init_logging(cli.verbose);
     match cmd::run(cli) {
         Ok(code) => code,
         Err(err) => {

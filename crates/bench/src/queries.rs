@@ -16,12 +16,13 @@ pub struct Query {
 impl Query {
     /// The default search API request for this query (facets and snippets on).
     pub fn path(&self) -> String {
-        let mut p = format!("/api/search?q={}", encode(&self.q));
+        let base = "/api/search?";
+        let mut p = form_urlencoded::Serializer::for_suffix(base.to_owned(), base.len());
+        p.append_pair("q", &self.q);
         if !self.year.is_empty() {
-            p.push_str("&year=");
-            p.push_str(&encode(&self.year));
+            p.append_pair("year", &self.year);
         }
-        p
+        p.finish()
     }
 
     /// The same request as `key=value` pairs, for `SearchRequest::from_params`.
@@ -54,29 +55,11 @@ pub fn parse(text: &str) -> Vec<Query> {
         .collect()
 }
 
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// The indexes `0..n` in a fixed pseudo-random order (the same on every run), so that a
 /// phase cut short by its time bound still samples every class of the set.
 pub fn shuffled(n: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    for i in (1..n).rev() {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        let j = ((state >> 33) % (i as u64 + 1)) as usize;
-        order.swap(i, j);
-    }
+    fastrand::Rng::with_seed(0x9E37_79B9_7F4A_7C15).shuffle(&mut order);
     order
 }
 
@@ -100,7 +83,7 @@ mod tests {
         let qs = parse("# header\nword\tкровь\t\nfacet\tstem cell\t2019\n\n");
         assert_eq!(qs.len(), 2);
         assert_eq!(qs[0].path(), "/api/search?q=%D0%BA%D1%80%D0%BE%D0%B2%D1%8C");
-        assert_eq!(qs[1].path(), "/api/search?q=stem%20cell&year=2019");
+        assert_eq!(qs[1].path(), "/api/search?q=stem+cell&year=2019");
         assert_eq!(classes(&qs), ["word", "facet"]);
         let mut order = shuffled(50);
         assert_eq!(order, shuffled(50));

@@ -5,9 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::args::ExtractArgs;
-
-pub fn run(_args: ExtractArgs) -> anyhow::Result<ExitCode> {
+/// Runs the extractor over stdin (`--jsonl`, the only format, is required by the arguments).
+pub fn run() -> anyhow::Result<ExitCode> {
     let stdin = std::io::stdin().lock();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     annals_extract::jsonl::run(stdin, &mut stdout).context("extracting from stdin")?;

@@ -50,21 +50,30 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     Ok(if args.strict && !report.errors.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// `path:line: message`, or `path: message` without a line.
+fn located(path: &str, line: Option<usize>, message: &str) -> String {
+    match line {
+        Some(line) => format!("{path}:{line}: {message}"),
+        None => format!("{path}: {message}"),
+    }
+}
+
 fn print_report(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
     for e in &r.errors {
-        match e.line {
-            Some(line) => eprintln!("error: {}:{line}: {}", e.path, e.message),
-            None => eprintln!("error: {}: {}", e.path, e.message),
-        }
+        eprintln!("error: {}", located(&e.path, e.line, &e.message));
+    }
+    for w in &r.warnings {
+        eprintln!("warning: {}", located(&w.path, w.line, &w.message));
     }
     writeln!(
         out,
-        "{} indexed, {} unchanged, {} removed, {} skipped, {} errors; {} documents from {} site(s) in {:.2}s",
+        "{} indexed, {} unchanged, {} removed, {} skipped, {} errors, {} warnings; {} documents from {} site(s) in {:.2}s",
         r.indexed,
         r.unchanged,
         r.removed,
         r.skipped.len(),
         r.errors.len(),
+        r.warnings.len(),
         r.documents,
         r.sites,
         r.took.as_secs_f64()

@@ -27,6 +27,7 @@ struct Inspection<'a> {
     people: &'a [annals_index::PersonRef],
     event_dates: &'a [String],
     summary: &'a str,
+    warnings: &'a [annals_grav::Warning],
 }
 
 /// The folder holding the `pages/` tree that contains `file`.
@@ -76,6 +77,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
         people: &doc.people,
         event_dates: &doc.event_dates,
         summary: &p.summary,
+        warnings: &p.warnings,
     };
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -102,5 +104,8 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
     }
     writeln!(out, "  events     {}", view.event_dates.join(", "))?;
     writeln!(out, "  summary    {}", view.summary)?;
+    for w in view.warnings {
+        writeln!(out, "  warning    {w}")?;
+    }
     Ok(ExitCode::SUCCESS)
 }

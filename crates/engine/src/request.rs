@@ -263,14 +263,7 @@ impl PeopleRequest {
 
 /// Cuts `s` to at most `max` bytes at a character boundary.
 pub fn clip(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    &s[..s.floor_char_boundary(max)]
 }
 
 /// A value as shown in an error message: clipped, control characters replaced.

@@ -29,7 +29,6 @@
 
 mod affix;
 pub mod dates;
-mod hash;
 pub mod jsonl;
 pub mod people;
 pub mod tokens;

@@ -112,7 +112,7 @@ fn main() {
                         }
                     }
                     for w in &p.warnings {
-                        *warnings.entry(warning_kind(w)).or_default() += 1;
+                        *warnings.entry(warning_kind(&w.message)).or_default() += 1;
                         warning_lines.push(format!("{rel}: {w}"));
                     }
                     if list {

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use serde_yaml::{Mapping, Value};
+use serde_norway::{Mapping, Value};
 
 use crate::SiteConfig;
 use crate::frontmatter;

@@ -14,8 +14,8 @@
 //! # Lenient YAML
 //!
 //! Grav parses the header with Symfony YAML and, when that fails, with an older, laxer parser.
-//! The laxer parser accepts what strict YAML 1.2 (and so `serde_yaml`) rejects. We first turn
-//! leading tabs into four spaces (as Grav does), try `serde_yaml`, and on failure repair the
+//! The laxer parser accepts what strict YAML 1.2 (and so `serde_norway`) rejects. We first turn
+//! leading tabs into four spaces (as Grav does), try `serde_norway`, and on failure repair the
 //! header line by line, without changing the number of lines, and try again:
 //!
 //! - plain values starting with a reserved indicator (`items: @self.children`, `` ` ``, `%`),
@@ -29,7 +29,7 @@
 //! Lines inside block scalars (`|`, `>`) are left alone. If the repaired header still does not
 //! parse, the error names the line in the *file* (the fence offset added).
 
-use serde_yaml::{Mapping, Value};
+use serde_norway::{Mapping, Value};
 
 /// A page file cut into header and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,13 +98,13 @@ pub(crate) fn parse_header(yaml: &str, first_line: usize) -> Result<Header, Yaml
         });
     }
     let detabbed = detab(yaml);
-    let first_error = match serde_yaml::from_str::<Value>(&detabbed) {
+    let first_error = match serde_norway::from_str::<Value>(&detabbed) {
         Ok(v) => return Ok(Header { map: into_mapping(v), repaired_lines: Vec::new() }),
         Err(e) => e,
     };
     let (repaired, lines) = repair(&detabbed);
     if !lines.is_empty() {
-        match serde_yaml::from_str::<Value>(&repaired) {
+        match serde_norway::from_str::<Value>(&repaired) {
             Ok(v) => {
                 let repaired_lines = lines.iter().map(|l| l + first_line).collect();
                 return Ok(Header { map: into_mapping(v), repaired_lines });
@@ -153,9 +153,9 @@ fn into_mapping(v: Value) -> Mapping {
     }
 }
 
-fn yaml_error(e: &serde_yaml::Error, first_line: usize) -> YamlError {
+fn yaml_error(e: &serde_norway::Error, first_line: usize) -> YamlError {
     let line = e.location().map(|l| l.line().max(1) + first_line - 1);
-    // serde_yaml appends " at line X column Y" to its messages; our line is in the file.
+    // serde_norway appends " at line X column Y" to its messages; our line is in the file.
     let mut message = e.to_string();
     if let Some(pos) = message.find(" at line ") {
         message.truncate(pos);
@@ -536,6 +536,26 @@ mod tests {
         }
     }
 
+    /// How the YAML library resolves plain scalars, pinned so that a change of library (or
+    /// of its YAML version) shows up here: YAML 1.1 booleans (`yes`, `off`), timestamps and
+    /// sexagesimal numbers stay strings (the page reader interprets `published: yes` and dates
+    /// as Grav does), only `true`/`false` are booleans, and a leading zero keeps a string.
+    #[test]
+    fn yaml_scalars_resolve_as_in_grav() {
+        check(
+            "published: yes\nvisible: off\nroutable: true\nx: False",
+            Ok(r#"{"published":"yes","visible":"off","routable":true,"x":false}"#),
+        );
+        check(
+            "date: 2019-07-22\npublish_date: 2019-07-22 10:00:00\nwhen: 22-07-2019 10:00",
+            Ok(r#"{"date":"2019-07-22","publish_date":"2019-07-22 10:00:00","when":"22-07-2019 10:00"}"#),
+        );
+        check(
+            "order: 01\nmode: 0o17\ntime: 1:30\nn: ~",
+            Ok(r#"{"order":"01","mode":15,"time":"1:30","n":null}"#),
+        );
+    }
+
     #[test]
     fn parses_what_grav_accepts() {
         check("title: A", Ok(r#"{"title":"A"}"#));
@@ -601,6 +621,7 @@ mod tests {
         assert_eq!(key_line("'date' : x", "date", 5), Some(5));
     }
 
+    // The property is that every input returns (any result) and nothing panics.
     proptest::proptest! {
         #[test]
         fn split_never_panics(s in "\\PC*") {

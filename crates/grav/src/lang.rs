@@ -178,14 +178,7 @@ fn guess_counted(text: &str, counts: &Counts) -> Option<String> {
 }
 
 fn sample(text: &str) -> &str {
-    if text.len() <= SAMPLE_BYTES {
-        return text;
-    }
-    let mut end = SAMPLE_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..text.floor_char_boundary(SAMPLE_BYTES)]
 }
 
 /// The Kazakh-letter rule (see the module docs), as first written: the tests check

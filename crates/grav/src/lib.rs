@@ -7,8 +7,9 @@
 //!   folder, or a folder holding many sites) and returns one [`Site`] per page tree, with its
 //!   [`SiteConfig`] (languages, timezone, date format) read from `config/system.yaml`.
 //! - [`Site::page_files`] lists every page file of a site in Grav's order.
-//! - [`read_page`] turns one page file's bytes into a [`Post`], or says why it is not a
-//!   searchable page ([`Outcome::Skipped`]) or why it could not be read ([`PageError`]).
+//! - [`read_page`] turns one page file's bytes into a [`Post`] (with [`Warning`]s about what
+//!   it had to read leniently), or says why it is not a searchable page ([`Outcome::Skipped`])
+//!   or why it could not be read ([`PageError`]).
 //!
 //! The crate does no I/O except in [`discover`] and [`Site::page_files`], which walk folders;
 //! [`read_page`] is pure (bytes in, post out), so it can be fuzzed and run in parallel.
@@ -161,8 +162,28 @@ pub struct Post {
     /// Plain text of the whole body (summary included), paragraphs separated by blank lines.
     pub body: String,
     /// Problems that did not stop the page from being read (an unreadable `date:` that was
-    /// replaced by another source, front matter that needed repairs), for people.
-    pub warnings: Vec<String>,
+    /// replaced by another source, front matter that needed repairs, bytes that are not
+    /// UTF-8), for people.
+    pub warnings: Vec<Warning>,
+}
+
+/// Something odd about a page that did not stop it from being read: where, and what was done
+/// about it. Displayed as `line N: message` (or the message alone).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// 1-based line in the file, when known.
+    pub line: Option<usize>,
+    /// What was odd and what was done about it, for people.
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
 }
 
 /// Why a page file is not indexed although it could be read.

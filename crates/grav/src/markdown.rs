@@ -971,6 +971,7 @@ mod tests {
         assert_eq!(outside_fences("a\n~~~~\nb\n~~~\nc", |s| s.to_uppercase()), "A\n~~~~\nb\n~~~\nc");
     }
 
+    // The property is that every input returns (any result) and nothing panics.
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,200}") {

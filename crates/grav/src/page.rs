@@ -48,7 +48,7 @@ use std::collections::BTreeMap;
 
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ZonedDateTime};
-use serde_yaml::{Mapping, Value};
+use serde_norway::{Mapping, Value};
 
 use crate::config::{boolean, get, scalar};
 use crate::date::parse_grav_date;
@@ -56,7 +56,7 @@ use crate::frontmatter::{self, Split};
 use crate::lang::{detect_lang, is_language_code};
 use crate::site::{Suffix, classify};
 use crate::url::{folder_segments, has_order_prefix, route, strip_order_prefix, url};
-use crate::{DateSource, LangSource, Outcome, PageError, PageFile, Post, Site, markdown};
+use crate::{DateSource, LangSource, Outcome, PageError, PageFile, Post, Site, Warning, markdown};
 
 /// Reads one page file: `bytes` are its content, `modified` its modification time (the last
 /// date fallback), `now` the time publication dates are compared with.
@@ -100,9 +100,13 @@ pub fn read_page(
         })?,
         None => frontmatter::Header { map: Mapping::new(), repaired_lines: Vec::new() },
     };
-    if !header.repaired_lines.is_empty() {
-        let lines: Vec<String> = header.repaired_lines.iter().map(usize::to_string).collect();
-        warnings.push(format!("front matter read leniently, as Grav does (line {})", lines.join(", ")));
+    if let Some(&first) = header.repaired_lines.first() {
+        let mut message = "front matter read leniently, as Grav does".to_owned();
+        if header.repaired_lines.len() > 1 {
+            let lines: Vec<String> = header.repaired_lines.iter().map(usize::to_string).collect();
+            message.push_str(&format!(" (lines {})", lines.join(", ")));
+        }
+        warnings.push(Warning { line: Some(first), message });
     }
     let h = &header.map;
 
@@ -198,12 +202,14 @@ pub fn read_page(
 }
 
 /// UTF-8 text with `\n` line ends and no byte-order mark.
-fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+fn decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => {
-            warnings.push("not valid UTF-8; invalid bytes replaced".to_owned());
+        Err(e) => {
+            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let message = "not valid UTF-8; invalid bytes replaced".to_owned();
+            warnings.push(Warning { line: Some(line), message });
             String::from_utf8_lossy(bytes)
         }
     };
@@ -251,22 +257,17 @@ impl Dates<'_> {
     }
 
     /// The `date:` key: unreadable gives a warning and `None`.
-    fn lenient(&self, key: &str, warnings: &mut Vec<String>) -> Option<ZonedDateTime> {
-        let line = self.line(key).map(|l| format!(" (line {l})")).unwrap_or_default();
-        match self.raw(key) {
+    fn lenient(&self, key: &str, warnings: &mut Vec<Warning>) -> Option<ZonedDateTime> {
+        let message = match self.raw(key) {
             Ok(Some(raw)) => match parse_grav_date(&raw, self.format, self.tz) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    warnings.push(format!("{key}{line}: {e}; using another date"));
-                    None
-                }
+                Ok(d) => return Some(d),
+                Err(e) => format!("{key}: {e}; using another date"),
             },
-            Ok(None) => None,
-            Err(m) => {
-                warnings.push(format!("{m}{line}; using another date"));
-                None
-            }
-        }
+            Ok(None) => return None,
+            Err(m) => format!("{m}; using another date"),
+        };
+        warnings.push(Warning { line: self.line(key), message });
+        None
     }
 }
 
@@ -531,7 +532,11 @@ mod tests {
         }
         let p = post(&h, "02.news/01.x/item.en.md", "---\ndate: 'garbage'\n---\n");
         assert_eq!(p.date_source, DateSource::FileModified);
-        assert!(p.warnings.iter().any(|w| w.contains("date (line 2): `garbage`")), "{:?}", p.warnings);
+        assert!(
+            p.warnings.iter().any(|w| w.line == Some(2) && w.message.starts_with("date: `garbage`")),
+            "{:?}",
+            p.warnings
+        );
         let none = read_page(&h, &file(&h, "02.news/01.x/item.en.md"), b"x", None, now());
         match none {
             Ok(Outcome::Post(p)) => assert_eq!((p.date.timestamp(), p.date_source), (now(), DateSource::Now)),
@@ -642,7 +647,14 @@ mod tests {
 
         let p = post(&h, rel, "---\ntitle: Batman: Arkham Asylum\ncontent:\n  items: @self.children\n---\nB");
         assert_eq!(p.title, "Batman: Arkham Asylum");
-        assert_eq!(p.warnings, ["front matter read leniently, as Grav does (line 2, 4)"]);
+        let lenient = "front matter read leniently, as Grav does (lines 2, 4)".to_owned();
+        assert_eq!(p.warnings, [Warning { line: Some(2), message: lenient }]);
+        let bytes = b"---\ntitle: A\n---\nok\nbad \xff byte";
+        let Ok(Outcome::Post(p)) = read_page(&h, &file(&h, rel), bytes, None, now()) else {
+            panic!("a post")
+        };
+        let message = "not valid UTF-8; invalid bytes replaced".to_owned();
+        assert_eq!(p.warnings, [Warning { line: Some(5), message }]);
 
         let p = post(
             &h,
@@ -687,6 +699,7 @@ mod tests {
         assert_eq!(p.detected_lang.as_deref(), Some("kk"));
     }
 
+    // The property is that every input returns (any result) and nothing panics.
     proptest::proptest! {
         #[test]
         fn never_panics(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::rng::Rng;
+use crate::rng::{Rng, pick};
 
 const RU: &[&str] = &[
     "центр",
@@ -216,7 +216,7 @@ fn date_of(i: usize) -> (usize, usize, usize) {
 
 /// The files of post `i`, variant `variant`: `(lang, text)`, one or two languages.
 pub fn post_files(i: usize, variant: u32) -> Vec<(&'static str, String)> {
-    let mut rng = Rng::new((i as u64) << 8 | u64::from(variant));
+    let mut rng = Rng::with_seed((i as u64) << 8 | u64::from(variant));
     let langs: &[&'static str] = match i % 5 {
         0 | 1 => &["ru"],
         2 => &["kk"],
@@ -234,9 +234,9 @@ fn post_text(rng: &mut Rng, i: usize, variant: u32, lang: &str) -> String {
     };
     let (y, m, d) = date_of(i);
     let sentence = |rng: &mut Rng, n: usize| -> String {
-        let mut s: Vec<&str> = (0..n).map(|_| *rng.pick(words)).collect();
-        if rng.chance(0.3) {
-            s.push(*rng.pick(names));
+        let mut s: Vec<&str> = (0..n).map(|_| *pick(rng, words)).collect();
+        if rng.f64() < 0.3 {
+            s.push(*pick(rng, names));
         }
         let mut text = s.join(" ");
         if let Some(first) = text.chars().next() {
@@ -253,12 +253,12 @@ fn post_text(rng: &mut Rng, i: usize, variant: u32, lang: &str) -> String {
     );
     out.push_str(&sentence(rng, 8));
     out.push_str("\n\n===\n\n");
-    let paragraphs = 2 + rng.below(4);
+    let paragraphs = 2 + rng.usize(..4);
     for p in 0..paragraphs {
-        let n = 1 + rng.below(4);
+        let n = 1 + rng.usize(..4);
         let mut para: Vec<String> = (0..n)
             .map(|_| {
-                let k = 5 + rng.below(10);
+                let k = 5 + rng.usize(..10);
                 sentence(rng, k)
             })
             .collect();

@@ -41,10 +41,7 @@ impl Client {
 
 /// `url` cut to 200 bytes for messages.
 pub fn short(url: &str) -> String {
-    let mut end = url.len().min(200);
-    while !url.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = url.floor_char_boundary(200);
     if end < url.len() { format!("{}...({} bytes)", &url[..end], url.len()) } else { url.to_owned() }
 }
 
@@ -107,18 +104,9 @@ fn parse_response(buf: &[u8]) -> Result<(u16, Vec<u8>), String> {
     Ok((status, out))
 }
 
-/// Percent-encodes everything but unreserved characters.
+/// `s` encoded for a query string (`application/x-www-form-urlencoded`).
 pub fn enc(s: &str) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 /// `/api/search?q=...` for a query.

@@ -9,7 +9,7 @@
 //! | [`http`] | a small loopback client (keep-alive, plus raw requests for malformed targets) |
 //! | [`corpus`] | small deterministic Grav posts written into a temporary `user/` folder |
 //! | [`soak`] | the load / soak run behind `src/bin/soak.rs` and `tests/soak.rs` |
-//! | [`rng`] | a seeded generator (SplitMix64), so every run can be replayed |
+//! | [`rng`] | seeds (from the environment or the clock) for `fastrand`, so every run can be replayed |
 //!
 //! # Which binary the process checks run
 //!
@@ -18,7 +18,8 @@
 //! (`target/<profile>/annals`, the folder above `deps/`), or takes `ANNALS_BIN`. `cargo test
 //! --workspace` builds that binary before running any test, because the root package is a
 //! workspace member with integration tests; `cargo test -p annals-hardness` alone does not, and
-//! the process checks then skip with a message saying so.
+//! the process checks then skip with a message saying so (or fail, when the environment
+//! variable `CI` is set).
 
 pub mod corpus;
 pub mod http;

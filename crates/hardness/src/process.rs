@@ -23,17 +23,31 @@ pub fn annals_bin() -> Option<PathBuf> {
     bin.is_file().then_some(bin)
 }
 
-/// The binary, or a message saying why the caller should skip.
+/// The binary; when it is missing, `None` after a message saying why the caller skips, or,
+/// when the environment variable `CI` is set, a panic with that message: in CI a check that
+/// cannot run fails.
 pub fn annals_bin_or_skip(what: &str) -> Option<PathBuf> {
     let bin = annals_bin();
     if bin.is_none() {
-        eprintln!(
-            "SKIPPED {what}: no `annals` binary next to this executable ({}); run `cargo build` \
-             (or `cargo test --workspace`, which builds it) first, or set ANNALS_BIN",
-            std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()
-        );
+        let why = match std::env::var_os("ANNALS_BIN") {
+            Some(p) => format!("ANNALS_BIN={} is not a file", PathBuf::from(p).display()),
+            None => format!(
+                "no `annals` binary next to this executable ({}); run `cargo build` (or `cargo test \
+                 --workspace`, which builds it) first, or set ANNALS_BIN",
+                std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()
+            ),
+        };
+        skip_or_fail(&format!("{what}: {why}"));
     }
     bin
+}
+
+/// Says that a check is skipped because `why`; panics instead when `CI` is set.
+pub fn skip_or_fail(why: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("cannot run {why} (CI is set, so this fails instead of skipping)");
+    }
+    eprintln!("SKIPPED {why}");
 }
 
 /// A child process killed (SIGKILL) and reaped when dropped.
@@ -74,6 +88,7 @@ impl Guard {
 
     /// SIGKILL now, and reap.
     pub fn kill(&mut self) {
+        // Errors only say that the child is gone already.
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -123,6 +138,7 @@ pub fn index_ok(
     let reader = std::thread::spawn(move || {
         let mut s = String::new();
         if let Some(mut e) = err {
+            // What could be read is what there is to show.
             let _ = std::io::Read::read_to_string(&mut e, &mut s);
         }
         s
@@ -169,6 +185,7 @@ impl Server {
             let mut lines = BufReader::new(stdout).lines();
             for line in lines.by_ref().map_while(Result::ok) {
                 if let Some(addr) = line.split("listening on http://").nth(1) {
+                    // The receiver may have stopped waiting.
                     let _ = tx.send(addr.trim().trim_end_matches('/').to_owned());
                     break;
                 }
@@ -212,10 +229,7 @@ impl Server {
     /// What the server wrote on stderr so far (at most the last 8 kB).
     pub fn log_text(&self) -> String {
         let text = std::fs::read_to_string(self.log.path()).unwrap_or_default();
-        let mut start = text.len().saturating_sub(8000);
-        while !text.is_char_boundary(start) {
-            start += 1;
-        }
+        let start = text.ceil_char_boundary(text.len().saturating_sub(8000));
         format!("--- server stderr (tail)\n{}\n---", &text[start..])
     }
 }
@@ -225,6 +239,7 @@ impl Server {
 /// hour are removed first.
 pub fn scratch_dir(parent: impl AsRef<Path>, prefix: &str) -> tempfile::TempDir {
     let parent = parent.as_ref();
+    // A folder that cannot be made fails the `tempdir_in` below, with its error.
     let _ = std::fs::create_dir_all(parent);
     if let Ok(entries) = std::fs::read_dir(parent) {
         for e in entries.flatten() {
@@ -235,6 +250,7 @@ pub fn scratch_dir(parent: impl AsRef<Path>, prefix: &str) -> tempfile::TempDir 
                     .and_then(|t| t.elapsed().ok())
                     .is_some_and(|age| age > Duration::from_secs(3600));
             if stale {
+                // Best effort: another test process may be removing it too.
                 let _ = std::fs::remove_dir_all(e.path());
             }
         }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crate::corpus::Corpus;
 use crate::http::{self, Client, enc};
 use crate::process::{self, Server};
-use crate::rng::Rng;
+use crate::rng::{Rng, pick};
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -262,21 +262,21 @@ impl Request {
 
 /// A normal query with random sort, language and paging.
 pub fn normal_request(rng: &mut Rng, queries: &[(String, String)]) -> String {
-    let (q, extra) = rng.pick(queries);
+    let (q, extra) = pick(rng, queries);
     let mut path = format!("/api/search?q={}{extra}", enc(q));
-    if rng.chance(0.3) {
-        path.push_str(&format!("&lang={}", rng.pick(&["kk", "ru", "en"])));
+    if rng.f64() < 0.3 {
+        path.push_str(&format!("&lang={}", pick(rng, &["kk", "ru", "en"])));
     }
-    if rng.chance(0.2) {
-        path.push_str(&format!("&sort={}", rng.pick(&["newest", "oldest", "relevance"])));
+    if rng.f64() < 0.2 {
+        path.push_str(&format!("&sort={}", pick(rng, &["newest", "oldest", "relevance"])));
     }
-    if rng.chance(0.2) {
-        path.push_str(&format!("&page={}&per_page={}", 1 + rng.below(5), 1 + rng.below(100)));
+    if rng.f64() < 0.2 {
+        path.push_str(&format!("&page={}&per_page={}", 1 + rng.usize(..5), 1 + rng.usize(..100)));
     }
-    if rng.chance(0.1) {
+    if rng.f64() < 0.1 {
         return format!("/api/suggest?q={}", enc(q.get(..q.len().min(3)).unwrap_or(q)));
     }
-    if rng.chance(0.05) {
+    if rng.f64() < 0.05 {
         return format!("/api/events?q={}", enc(q));
     }
     path
@@ -288,13 +288,13 @@ pub fn hostile_request(rng: &mut Rng) -> Request {
     let long = |rng: &mut Rng, bytes: usize| {
         let mut s = String::new();
         while s.len() < bytes {
-            let w: &&str = rng.pick(&words);
+            let w: &&str = pick(rng, &words);
             s.push_str(w);
             s.push(' ');
         }
         s
     };
-    match rng.below(24) {
+    match rng.usize(..24) {
         0 => Request::Path(format!("/api/search?q={}", enc("\"unbalanced quote донор"))),
         1 => Request::Path(format!("/api/search?q={}", enc("\"\"\"\" \"a\" \"b -\"c OR OR -"))),
         2 => Request::Path(format!("/api/search?q={}", enc(&long(rng, 10_000)))),
@@ -303,38 +303,42 @@ pub fn hostile_request(rng: &mut Rng) -> Request {
         5 => Request::Path("/api/search?q=%ff%fe%c3%28%ed%a0%80%f0%28%8c%28".into()),
         6 => Request::Path(format!(
             "/api/search?q=a&per_page={}",
-            rng.pick(&["99999999999999999999999", "1000000", "101", "0", "-5", "1e3", "%ff"])
+            pick(rng, &["99999999999999999999999", "1000000", "101", "0", "-5", "1e3", "%ff"])
         )),
         7 => Request::Path(format!(
             "/api/search?q=a&page={}",
-            rng.pick(&["-1", "0", "1001", "18446744073709551616", "NaN"])
+            pick(rng, &["-1", "0", "1001", "18446744073709551616", "NaN"])
         )),
         8 => Request::Path(
-            (*rng.pick(&[
-                "/api/posts/../../etc/passwd",
-                "/api/posts/..%2f..%2f..%2fetc%2fpasswd",
-                "/api/posts/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-                "/api/posts/....//....//etc/passwd",
-                "/api/posts/%00",
-                "/api/posts/content:kk:%2F..%2F..",
-                "/../../../../etc/passwd",
-                "/api/../../Cargo.toml",
-            ]))
+            (*pick(
+                rng,
+                &[
+                    "/api/posts/../../etc/passwd",
+                    "/api/posts/..%2f..%2f..%2fetc%2fpasswd",
+                    "/api/posts/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                    "/api/posts/....//....//etc/passwd",
+                    "/api/posts/%00",
+                    "/api/posts/content:kk:%2F..%2F..",
+                    "/../../../../etc/passwd",
+                    "/api/../../Cargo.toml",
+                ],
+            ))
             .to_owned(),
         ),
         9 => Request::Path(format!("/api/posts/{}", "a/".repeat(2000))),
         10 => {
-            let name: String = (0..1 + rng.below(40)).map(|_| (b'a' + rng.below(26) as u8) as char).collect();
+            let name: String =
+                (0..1 + rng.usize(..40)).map(|_| (b'a' + rng.usize(..26) as u8) as char).collect();
             Request::Path(format!("/api/facets/{}?q={}", enc(&name), enc(&long(rng, 50))))
         }
-        11 => Request::Path(format!("/api/facets/{}?q=%ff&query=%22x", rng.pick(&crate::targets::FACETS))),
+        11 => Request::Path(format!("/api/facets/{}?q=%ff&query=%22x", pick(rng, &crate::targets::FACETS))),
         12 => Request::Path(format!("/api/search?q=x{}", "&person=a".repeat(500))),
         13 => Request::Path("/api/search?from=2019-02-30&to=0000-00-00".into()),
         14 => Request::Path("/api/search?from=2020&to=2019&event_from=9999-12-31&event_to=0001-01-01".into()),
         15 => Request::Path(format!(
             "/api/suggest?q={}&limit={}",
             enc(&long(rng, 3000)),
-            rng.pick(&["0", "21", "-1", "99999999999"])
+            pick(rng, &["0", "21", "-1", "99999999999"])
         )),
         16 => Request::Path("/api/events?from=-1&to=99999".into()),
         17 => Request::Path(format!("/api/search?q={}&year=99999&month=2019-13", enc("OR OR OR"))),
@@ -414,22 +418,23 @@ pub fn run(cfg: &SoakConfig) -> Result<SoakReport, String> {
         let (stop, ok, failed, failure) =
             (stop.clone(), index_ok.clone(), index_failed.clone(), index_failure.clone());
         let (bin, content, index, corpus) = (cfg.bin.clone(), content.clone(), index.clone(), corpus.clone());
-        let (mut rng, base) = (Rng::new(cfg.seed ^ 0x1dea), cfg.posts);
+        let (mut rng, base) = (Rng::with_seed(cfg.seed ^ 0x1dea), cfg.posts);
         std::thread::spawn(move || {
             let mut next = base;
             let mut variant = 1u32;
+            // A write that fails is a change the next indexing run does not see; the load goes on.
             while !stop.load(Ordering::Relaxed) {
-                for _ in 0..1 + rng.below(5) {
-                    let _ = corpus.write_post(rng.below(next), variant);
+                for _ in 0..1 + rng.usize(..5) {
+                    let _ = corpus.write_post(rng.usize(..next), variant);
                 }
                 variant += 1;
-                if rng.chance(0.5) {
+                if rng.f64() < 0.5 {
                     let _ = corpus.write_post(next, 0);
                     next += 1;
                 }
-                if rng.chance(0.2) && next > base {
+                if rng.f64() < 0.2 && next > base {
                     // remove a post added by this loop, so the start set stays
-                    let victim = base + rng.below(next - base);
+                    let victim = base + rng.usize(..next - base);
                     let _ = corpus.remove_post(victim);
                 }
                 match process::index_ok(&bin, &content, &index, &[], Duration::from_secs(300)) {
@@ -454,7 +459,7 @@ pub fn run(cfg: &SoakConfig) -> Result<SoakReport, String> {
                 let failures = failures.clone();
                 let queries = cfg.queries.clone();
                 let (base, addr, hostile_share) = (server.base.clone(), server.addr, cfg.hostile_share);
-                let mut rng = Rng::new(cfg.seed ^ ((pi as u64) << 32) ^ c as u64);
+                let mut rng = Rng::with_seed(cfg.seed ^ ((pi as u64) << 32) ^ c as u64);
                 std::thread::spawn(move || {
                     let client = Client::new(Duration::from_secs(30));
                     let mut p = PhaseReport::default();
@@ -466,7 +471,7 @@ pub fn run(cfg: &SoakConfig) -> Result<SoakReport, String> {
                         }
                     };
                     while Instant::now() < deadline {
-                        let hostile = rng.chance(hostile_share);
+                        let hostile = rng.f64() < hostile_share;
                         let req = if hostile {
                             hostile_request(&mut rng)
                         } else {
@@ -536,6 +541,7 @@ pub fn run(cfg: &SoakConfig) -> Result<SoakReport, String> {
         report.phases.push(phase);
     }
     stop.store(true, Ordering::Relaxed);
+    // The threads only stop here; what they found is in `report` already.
     if let Some(h) = indexer {
         let _ = h.join();
     }

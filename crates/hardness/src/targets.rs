@@ -182,6 +182,7 @@ pub use annals_engine::facets::NAMES as FACETS;
 pub fn check_engine(engine: &Engine, pairs: &[(String, String)]) -> Result<(), String> {
     for (k, v) in pairs {
         if k == "q" || k == "query" {
+            // The parser cannot fail: only that it returns is checked.
             let _ = annals_engine::query::parse(v);
         }
     }

@@ -53,14 +53,14 @@ fn killed_index_runs_never_show_half_a_commit() {
     };
     let rounds = if long { 15 } else { 3 };
     let seed = if long || std::env::var_os("HARDNESS_SEED").is_some() {
-        Rng::seed_from_env("HARDNESS_SEED")
+        annals_hardness::rng::seed_from_env("HARDNESS_SEED")
     } else {
         42
     };
     eprintln!(
         "crash safety: {posts} posts, {rounds} killed runs per state, seed {seed} (HARDNESS_SEED replays)"
     );
-    let mut rng = Rng::new(seed);
+    let mut rng = Rng::with_seed(seed);
     let tmp = tempfile::Builder::new().prefix("annals-crash-").tempdir().expect("temp dir");
     let corpus = Corpus::create(&tmp.path().join("content")).expect("content folder");
     let index = tmp.path().join("index");
@@ -153,7 +153,7 @@ fn killed_index_runs_never_show_half_a_commit() {
             1 => corpus.write_posts(half..posts).expect("writing posts"),
             _ => {
                 for _ in 0..posts / 10 {
-                    corpus.write_post(rng.below(posts), 1).expect("modifying a post");
+                    corpus.write_post(rng.usize(..posts), 1).expect("modifying a post");
                 }
                 for i in (half..posts).step_by(20) {
                     corpus.remove_post(i).expect("removing a post");
@@ -165,9 +165,9 @@ fn killed_index_runs_never_show_half_a_commit() {
         let run_time = r.2;
         last = Some(r);
         for round in 0..rounds {
-            let full = rng.chance(0.5);
+            let full = rng.f64() < 0.5;
             let extra: &[&str] = if full { &["--full"] } else { &[] };
-            let delay = Duration::from_micros(rng.range(0, (run_time.as_micros() as u64) * 13 / 10));
+            let delay = Duration::from_micros(rng.u64(0..=(run_time.as_micros() as u64) * 13 / 10));
             let mut cmd = process::index_command(&bin, corpus.root(), &index, extra);
             let mut g = Guard::spawn(&mut cmd).expect("annals index");
             std::thread::sleep(delay);
@@ -182,7 +182,7 @@ fn killed_index_runs_never_show_half_a_commit() {
                 }
             }
             assert!(server.alive(), "the server died\n{}", server.log_text());
-            std::thread::sleep(Duration::from_millis(rng.range(20, 300)));
+            std::thread::sleep(Duration::from_millis(rng.u64(20..=300)));
         }
     }
 

@@ -644,26 +644,6 @@ mod fast_path_tests {
         (0..=0x10FFFF).filter_map(char::from_u32)
     }
 
-    /// A small deterministic generator (xorshift64*), for random inputs without a dependency.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-
-        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-            items[self.below(items.len())]
-        }
-    }
-
     /// Every token of `text`: (term, position, from, to, position length).
     fn tokens(
         analyzer: &mut tantivy::tokenizer::TextAnalyzer,
@@ -729,11 +709,17 @@ mod fast_path_tests {
                 }
             }
         }
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut rng = fastrand::Rng::with_seed(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
-            let len = 1 + rng.below(20);
+            let len = 1 + rng.usize(..20);
             let s: String = (0..len)
-                .map(|_| if rng.below(3) == 0 { rng.pick(context) } else { rng.pick(&alphabet) })
+                .map(|_| {
+                    if rng.usize(..3) == 0 {
+                        context[rng.usize(..context.len())]
+                    } else {
+                        alphabet[rng.usize(..alphabet.len())]
+                    }
+                })
                 .collect();
             let mut out = String::new();
             assert!(fast(&s, &mut out), "{s:?}");
@@ -842,28 +828,28 @@ mod fast_path_tests {
 
     #[test]
     fn fused_is_reference_on_random_texts() {
-        let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+        let mut rng = fastrand::Rng::with_seed(0xD1B5_4A32_D192_ED03);
         let mut letters: Vec<char> = ('а'..='я').chain('А'..='Я').chain('a'..='z').collect();
         letters.extend("ёЁқҚғҒңҢөӨұҰүҮһҺіІәӘьъйЙ0123456789İ\u{212A}ßéÉüÜﬁΣσ日😀\u{301}".chars());
         let separators: Vec<char> = " ,.-'!?\n\t«»—".chars().collect();
-        let word = |rng: &mut Rng| -> String {
-            let len = 1 + rng.below(12);
-            (0..len).map(|_| rng.pick(&letters)).collect()
+        let word = |rng: &mut fastrand::Rng| -> String {
+            let len = 1 + rng.usize(..12);
+            (0..len).map(|_| letters[rng.usize(..letters.len())]).collect()
         };
         let pool: Vec<String> = (0..400).map(|_| word(&mut rng)).collect();
         let mut texts = Vec::new();
         for _ in 0..400 {
             let mut text = String::new();
-            for _ in 0..rng.below(60) {
-                if rng.below(4) == 0 {
+            for _ in 0..rng.usize(..60) {
+                if rng.usize(..4) == 0 {
                     text.push_str(&word(&mut rng));
                 } else {
-                    text.push_str(&pool[rng.below(pool.len())]);
+                    text.push_str(&pool[rng.usize(..pool.len())]);
                 }
-                if rng.below(50) == 0 {
-                    text.push_str(&"ж".repeat(rng.below(40)));
+                if rng.usize(..50) == 0 {
+                    text.push_str(&"ж".repeat(rng.usize(..40)));
                 }
-                text.push(rng.pick(&separators));
+                text.push(separators[rng.usize(..separators.len())]);
             }
             texts.push(text);
         }

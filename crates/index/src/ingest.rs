@@ -6,7 +6,10 @@
 //! server reading the index sees either the previous state or the new one, never a mix; a
 //! killed run leaves the last commit in place.
 //!
-//! This is the only module of the crate that touches the filesystem.
+//! This module and `store` are the only ones of the crate that touch the
+//! filesystem: this one reads the content folder (page files, through `annals-grav`'s
+//! `discover` and `page_files`), `store` opens, creates and clears the index folder. The test
+//! `only_ingest_and_store_touch_the_filesystem` keeps it so.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -61,8 +64,20 @@ pub struct FileError {
     pub message: String,
 }
 
+/// Something odd about a page file that was read all the same (see [`annals_grav::Warning`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileWarning {
+    /// Source file, relative to the content root.
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// What was odd and what was done about it.
+    pub message: String,
+}
+
 /// The outcome of a run: every page file found lands in exactly one of `indexed`,
 /// `unchanged`, `skipped` and `errors`; `removed` counts documents whose file is gone.
+/// `warnings` are about the files read in this run (an unchanged file is not read again).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
     /// Files (re)indexed in this run.
@@ -75,6 +90,8 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Files that could not be read.
     pub errors: Vec<FileError>,
+    /// What was odd about files read in this run, in file order.
+    pub warnings: Vec<FileWarning>,
     /// Sites found.
     #[serde(skip)]
     pub sites: usize,
@@ -126,7 +143,7 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<Report, E
         sites.iter().flat_map(|s| s.page_files().into_iter().map(move |f| (s, f))).collect();
     progress.start(files.len());
 
-    let (index, fields) = store::open_or_create(&opts.index, opts.full)?;
+    let (index, fields) = store::open_or_create(&opts.index)?;
     let threads = match opts.threads {
         0 => std::thread::available_parallelism().map_or(2, |n| n.get()).min(4),
         n => n,
@@ -179,7 +196,13 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<Report, E
                         report.unchanged += 1;
                     }
                 }
-                Handled::Post { doc } => {
+                Handled::Post { mut doc } => {
+                    let warnings = std::mem::take(&mut doc.post.warnings);
+                    report.warnings.extend(warnings.into_iter().map(|w| FileWarning {
+                        path: doc.path.clone(),
+                        line: w.line,
+                        message: w.message,
+                    }));
                     if was_indexed {
                         writer.delete_term(Term::from_field_text(fields.path, &doc.path));
                     }

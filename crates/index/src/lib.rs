@@ -31,6 +31,6 @@ mod store;
 
 pub use document::{PersonRef, doc_id, rfc3339, tantivy_date, value_range};
 pub use error::Error;
-pub use ingest::{FileError, IngestOptions, Progress, Quiet, Report, Skipped, ingest};
+pub use ingest::{FileError, FileWarning, IngestOptions, Progress, Quiet, Report, Skipped, ingest};
 pub use schema::{Fields, Lang};
 pub use store::open;

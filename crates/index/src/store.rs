@@ -1,4 +1,5 @@
-//! Opening and creating the index folder, and checking that it is ours.
+//! Opening and creating the index folder, and checking that it is ours: with `ingest`, the
+//! only module of the crate that touches the filesystem.
 
 use std::path::Path;
 
@@ -33,7 +34,7 @@ pub fn open(path: &Path) -> Result<(Index, Fields), Error> {
 
 /// Opens the index at `path` for writing, creating it when missing. An index written by
 /// another schema version is deleted and created anew (its documents are rebuilt by the run).
-pub(crate) fn open_or_create(path: &Path, _full: bool) -> Result<(Index, Fields), Error> {
+pub(crate) fn open_or_create(path: &Path) -> Result<(Index, Fields), Error> {
     let io = |source| Error::IndexDir { path: path.to_owned(), source };
     std::fs::create_dir_all(path).map_err(io)?;
     if path.join("meta.json").is_file() {
@@ -64,4 +65,33 @@ fn clear_dir(path: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Only `ingest` (the content folder) and `store` (the index folder) may touch the
+    /// filesystem; every other module works on values.
+    #[test]
+    fn only_ingest_and_store_touch_the_filesystem() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let signs =
+            ["std::fs", "fs::", "File::", "read_dir", "open_in_dir", "create_in_dir", "MmapDirectory"];
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&src).expect("src folder") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+            if !name.ends_with(".rs") || name == "ingest.rs" || name == "store.rs" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("readable");
+            for sign in signs {
+                assert!(
+                    !text.contains(sign),
+                    "{name} uses `{sign}`: only ingest.rs and store.rs touch the filesystem"
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked >= 5, "only {checked} modules found in {}", src.display());
+    }
 }

@@ -27,7 +27,7 @@ pub mod relative;
 use crate::tokens::{Kind, Token};
 use jiff::civil::Date;
 use months::{Lang, kk_stem, month_of, season_of, weekday_of};
-use numerals::{count_word, en_spelled_year, en_two_digit, kk_combine, kk_number_word};
+use numerals::{count_word, en_spelled_year, kk_combine, kk_number_word};
 use relative::{Tense, Val};
 
 /// One date found: token range `[start, end)` and its value.
@@ -453,7 +453,6 @@ impl G<'_, '_> {
                 return m(i, k, Val::None);
             }
         }
-        let explicit = y.is_some();
         let y = match y {
             Some(y) => Some(y),
             None => self.resolve_year(i, mo1, d1),
@@ -461,7 +460,6 @@ impl G<'_, '_> {
         let Some(y) = y else {
             return m(i, k, Val::None);
         };
-        let _ = explicit;
         let first = Val::day(y, mo1, d1);
         let val = if let Some((mo2, d3)) = end_day {
             let y2 = if mo2 < mo1 { y + 1 } else { y };
@@ -921,7 +919,6 @@ impl G<'_, '_> {
         } else {
             i
         };
-        let _ = lang;
         m(start, e, val)
     }
 
@@ -1051,7 +1048,6 @@ impl G<'_, '_> {
                 }
             };
             // "this year" in TimeBank; "прошлом году"
-            let _ = n;
             return m(i, k + 1, val.unwrap_or(Val::None));
         }
         // --- Kazakh: өткен / осы / келер + жыл / ай / апта
@@ -1245,7 +1241,6 @@ impl G<'_, '_> {
             None => (i, i, None),
         };
         let y = en_spelled_year(self.lw(k), self.lw(k + 1))? as i32;
-        let _ = en_two_digit;
         let val = match mo {
             Some(mo) => Val::month(y, mo),
             None => Val::year(y),

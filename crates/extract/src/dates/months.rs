@@ -4,7 +4,7 @@
 //! forms are a stem plus any case or possessive suffix from [`KK_SUFFIXES`]; English forms are
 //! the full names and the newswire abbreviations ("Sept.", "Oct.").
 
-use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Which language a calendar word belongs to.

@@ -31,9 +31,9 @@
 use super::morphology;
 use super::names::Gender;
 use super::{Feat, Span};
-use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::tokens::{Kind, Token, tokenize};
 use crate::translit::{fold, to_latin};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Fold a Latin transliteration so common English spelling variants meet.
 pub fn key_fold(latin: &str) -> String {

@@ -42,12 +42,14 @@ pub mod names;
 
 use crate::affix::ends_with;
 use crate::dates::months::Lang;
-use crate::hash::FxHashSet as HashSet;
 use crate::tokens::{Kind, Token};
 use crate::translit::fold;
 use morphology::Shape;
-use names::{Gender, NOT_NAME, SPEECH, is_role};
-use std::sync::LazyLock;
+use names::{
+    AMBIGUOUS_EN, AMBIGUOUS_RU, COMPANY_FORMS, Gender, NOT_NAME, ORG_WORDS, PARTICLES, PERSONAL_ROLES,
+    PLACE_AFTER, SPEECH, STREET_AFTER, STREET_BEFORE, is_role,
+};
+use rustc_hash::FxHashSet as HashSet;
 
 /// One person mention: token range `[start, end)`.
 #[derive(Debug, Clone)]
@@ -84,268 +86,6 @@ pub struct Feat {
     /// Roman numeral (for "Карл XVI Густав").
     pub roman: bool,
 }
-
-const PARTICLES: &[&str] = &[
-    "ван",
-    "фон",
-    "де",
-    "да",
-    "дер",
-    "ди",
-    "ибн",
-    "бен",
-    "бин",
-    "аль",
-    "эль",
-    "ла",
-    "ле",
-    "дю",
-    "van",
-    "von",
-    "de",
-    "da",
-    "der",
-    "di",
-    "du",
-    "del",
-    "della",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "le",
-    "la",
-    "dos",
-    "das",
-    "ter",
-    "den",
-    "ten",
-    "mac",
-    "bint",
-    "abu",
-    "st",
-    "ду",
-    "дос",
-    "дель",
-    "делла",
-    "ибн",
-    "абу",
-    "ал",
-];
-
-/// Words after which a capitalised word is an organisation or place, not a person.
-const ORG_WORDS: &[&str] = &[
-    "united",
-    "city",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "plc",
-    "bank",
-    "party",
-    "university",
-    "airlines",
-    "airways",
-    "group",
-    "fc",
-    "club",
-    "association",
-    "federation",
-    "council",
-    "ministry",
-    "government",
-    "street",
-    "county",
-    "republic",
-    "kingdom",
-    "house",
-    "news",
-    "times",
-    "post",
-    "journal",
-    "agency",
-    "press",
-    "co.",
-    "motors",
-    "airlines",
-    "holdings",
-    "international",
-    "institute",
-    "foundation",
-    "committee",
-    "union",
-    "league",
-    "cup",
-    "open",
-    "stadium",
-    "hospital",
-    "center",
-    "centre",
-    "school",
-    "college",
-    "church",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "police",
-    "court",
-    "office",
-    "department",
-    "exchange",
-    "index",
-    "fund",
-    "trust",
-    "capital",
-    "securities",
-    "partners",
-    "energy",
-    "oil",
-    "gas",
-    "petroleum",
-    "telecom",
-    "systems",
-    "technologies",
-    "software",
-    "electric",
-    "airport",
-    "port",
-    "island",
-    "islands",
-    "valley",
-    "river",
-    "lake",
-    "mountains",
-    "bay",
-    "sea",
-    "ocean",
-    "coast",
-    "road",
-    "square",
-    "park",
-    "hotel",
-    "tower",
-    "bridge",
-    "station",
-    "museum",
-    "gallery",
-    "theatre",
-    "theater",
-    "festival",
-    "awards",
-    "prize",
-    "games",
-    "olympics",
-    "championship",
-    "championships",
-    "series",
-    "tour",
-    "grand",
-    "prix",
-    "rovers",
-    "united",
-    "athletic",
-    "wanderers",
-    "rangers",
-    "celtic",
-    "town",
-    "villa",
-    "county",
-    "albion",
-    "hotspur",
-    "dynamo",
-    "sporting",
-    "real",
-    "inter",
-    "ac",
-    "as",
-    "sc",
-    "cf",
-    "fk",
-    "sk",
-    "bc",
-    "state",
-    "states",
-    "province",
-    "region",
-    "district",
-    "airline",
-    "railways",
-    "steel",
-    "mining",
-    "chemical",
-    "pharmaceuticals",
-    "foods",
-    "brewery",
-    "media",
-    "television",
-    "tv",
-    "radio",
-    "network",
-    "herald",
-    "tribune",
-    "gazette",
-    "daily",
-    "weekly",
-    "magazine",
-    "review",
-    "research",
-    "analysis",
-    "markets",
-    "market",
-    "securities",
-    "investment",
-    "investments",
-    "insurance",
-    "front",
-    "movement",
-    "alliance",
-    "coalition",
-    "congress",
-    "parliament",
-    "senate",
-    "assembly",
-    "democrats",
-    "republicans",
-    "liberals",
-    "conservatives",
-    "labour",
-    "labor",
-    "commission",
-    "brothers",
-    "bros",
-    "resort",
-    "resorts",
-    "casino",
-    "motor",
-    "airways",
-    "lines",
-    "records",
-    "pictures",
-    "studios",
-    "entertainment",
-    "communications",
-    "industries",
-    "enterprises",
-    "services",
-    "solutions",
-    "pharma",
-    "pharmaceutical",
-    "laboratories",
-    "labs",
-    "clinic",
-    "forum",
-    "summit",
-    "conference",
-    "cross",
-];
-
-/// [`ORG_WORDS`] as a set.
-static ORG_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
-
-/// [`PARTICLES`] as a set.
-static PARTICLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| PARTICLES.iter().copied().collect());
 
 /// What the chain rules need to know about the whole text.
 pub(crate) struct Doc<'a, 't> {
@@ -426,75 +166,13 @@ pub fn find<'t>(toks: &[Token<'t>], feats: &[Feat], lang: Lang) -> Vec<Span> {
 /// person too for many readers.
 const STREET_ABBR_BEFORE: &[&str] =
     &["ул", "пр", "пр-т", "пр-кт", "просп", "пер", "б-р", "бул", "мкр", "наб", "пл", "ш", "мкрн"];
-const STREET_BEFORE: &[&str] = &[
-    "улица",
-    "улицы",
-    "улице",
-    "улицу",
-    "улицей",
-    "проспект",
-    "проспекта",
-    "проспекте",
-    "проспектом",
-    "переулок",
-    "переулка",
-    "переулке",
-    "бульвар",
-    "бульвара",
-    "бульваре",
-    "микрорайон",
-    "микрорайона",
-    "микрорайоне",
-    "шоссе",
-    "набережная",
-    "набережной",
-    "площадь",
-    "площади",
-];
-/// Street words written after the name: "Kenesary St.", "Кенесары к-сі", "Абай даңғылы".
-const STREET_AFTER: &[&str] = &[
-    "st",
-    "str",
-    "street",
-    "ave",
-    "av",
-    "avenue",
-    "blvd",
-    "boulevard",
-    "rd",
-    "road",
-    "ln",
-    "lane",
-    "pr",
-    "prospect",
-    "highway",
-    "hwy",
-    "sq",
-    "square",
-    "көшесі",
-    "көшесінде",
-    "көшесіндегі",
-    "көшесіне",
-    "көшесінің",
-    "к-сі",
-    "көш",
-    "даңғылы",
-    "даңғылында",
-    "даңғылындағы",
-    "даңғылының",
-    "даң",
-    "шағынауданы",
-    "ықшамауданы",
-    "улица",
-    "проспект",
-];
 
 /// The span names a street in an address: "ул. Кенесары 4Б", "пр. С.Сейфуллина, дом 17",
 /// "4B Kenesary St.", "Кенесары к-сі, 4Б".
 fn address(toks: &[Token<'_>], s: &Span) -> bool {
     // "Kenesary St", "S. Seifullin Ave": the street word inside the chain
     let last = &toks[s.end - 1];
-    if s.end - s.start >= 2 && last.latin_like() && STREET_AFTER.contains(&last.lower) {
+    if s.end - s.start >= 2 && last.latin_like() && STREET_AFTER.contains(last.lower) {
         return true;
     }
     let mut k = s.start;
@@ -511,13 +189,13 @@ fn address(toks: &[Token<'_>], s: &Span) -> bool {
         e += 1;
     }
     let next = toks.get(e);
-    if next.is_some_and(|t| t.kind == Kind::Word && STREET_AFTER.contains(&t.lower)) {
+    if next.is_some_and(|t| t.kind == Kind::Word && STREET_AFTER.contains(t.lower)) {
         return true;
     }
     let number_after = next.is_some_and(|t| {
         t.kind == Kind::Number || matches!(t.lower, "д" | "дом" | "здание" | "корпус" | "үй")
     });
-    prev.is_some_and(|w| STREET_BEFORE.contains(&w) || STREET_ABBR_BEFORE.contains(&w)) && number_after
+    prev.is_some_and(|w| STREET_BEFORE.contains(w) || STREET_ABBR_BEFORE.contains(&w)) && number_after
 }
 
 /// The span names a product or a substance: a Roman numeral or a single capital letter right
@@ -551,14 +229,14 @@ fn org_tainted<'t>(toks: &[Token<'t>], feats: &[Feat], chains: &[(usize, usize)]
     let mut out = HashSet::default();
     for &(i, end) in chains {
         let next_org = toks.get(end).is_some_and(|t| t.is_lower() && ORG_AFTER.contains(&t.lower));
-        let has_org = next_org || (i..end).any(|k| feats[k].latin && ORG_WORD_SET.contains(toks[k].lower));
+        let has_org = next_org || (i..end).any(|k| feats[k].latin && ORG_WORDS.contains(toks[k].lower));
         // a company form right after the chain: "Ruch SA", "LM Ericsson AB"
-        let suffix = toks.get(end).is_some_and(|t| COMPANY_FORMS.contains(&t.text));
+        let suffix = toks.get(end).is_some_and(|t| COMPANY_FORMS.contains(t.text));
         // an all-caps headline ("HAVEL PRAISES … AS FRIEND") is not an organisation name
         let headline = (i..end).all(|k| feats[k].caps || toks[k].kind != Kind::Word);
         if has_org && !headline || suffix {
             for t in &toks[i..end] {
-                if t.kind == Kind::Word && feats[i].latin && !ORG_WORD_SET.contains(t.lower) {
+                if t.kind == Kind::Word && feats[i].latin && !ORG_WORDS.contains(t.lower) {
                     out.insert(t.lower);
                 }
             }
@@ -570,12 +248,6 @@ fn org_tainted<'t>(toks: &[Token<'t>], feats: &[Feat], chains: &[(usize, usize)]
 /// Words that start place names ("San Diego", "Los Angeles", "New Orleans").
 const PLACE_PREFIX: &[&str] = &[
     "san", "santa", "los", "las", "new", "saint", "port", "fort", "mount", "lake", "cape", "north", "south",
-];
-
-/// Company legal forms written after a company's name.
-const COMPANY_FORMS: &[&str] = &[
-    "SA", "AB", "AG", "NV", "BV", "GmbH", "SpA", "PLC", "Plc", "LLC", "Inc", "Ltd", "Corp", "Co", "Oy",
-    "ASA", "A/S", "KK", "Bhd", "Pty", "SRL", "Srl", "SARL", "AO", "OAO", "ZAO", "PAO", "LLP", "LP",
 ];
 
 /// Lowercase words after a name that make it an organisation or publication.
@@ -632,7 +304,7 @@ fn latin_patronymic_word(l: &str) -> bool {
 /// Name features of every token (see [`Feat`]).
 pub fn features(toks: &[Token<'_>], lang: Lang) -> Vec<Feat> {
     let mut out = Vec::with_capacity(toks.len());
-    let mut cache: crate::hash::FxHashMap<&str, Feat> = crate::hash::FxHashMap::default();
+    let mut cache: rustc_hash::FxHashMap<&str, Feat> = rustc_hash::FxHashMap::default();
     let mut quoted = false;
     let mut straight = false;
     for (i, t) in toks.iter().enumerate() {
@@ -838,7 +510,7 @@ fn chain_end(toks: &[Token<'_>], feats: &[Feat], i: usize) -> Option<usize> {
             inits = 0;
         } else if k > i
             && toks[k].kind == Kind::Word
-            && PARTICLE_SET.contains(toks[k].lower)
+            && PARTICLES.contains(toks[k].lower)
             && k + 1 < toks.len()
             && feats[k + 1].cap
         {
@@ -1088,197 +760,265 @@ fn split_group(doc: &Doc<'_, '_>, mut g: Vec<(usize, usize)>) -> Vec<Vec<(usize,
     out
 }
 
+/// What speaks for a group of name words being a person's name (see [`decide_group`]).
+struct Evidence {
+    /// First token of the group.
+    a: usize,
+    /// One past the last token of the group.
+    b: usize,
+    /// Words (elements) in the group.
+    n: usize,
+    /// A given name.
+    has_given: bool,
+    /// A patronymic after the first word.
+    has_patr: bool,
+    /// An initial.
+    has_init: bool,
+    /// A word of a strong surname shape that is no adjective (or a feminine surname in an
+    /// oblique case at the end).
+    strong_surn: bool,
+    /// A word of any surname shape.
+    any_surn: bool,
+    /// A role word before the group or a speech verb next to it.
+    ctx: bool,
+    /// The group starts inside quotes.
+    quoted: bool,
+    /// The group starts a sentence.
+    sent: bool,
+}
+
+impl Evidence {
+    fn of(doc: &Doc<'_, '_>, g: &[(usize, usize)]) -> Evidence {
+        let (toks, feats) = (doc.toks, doc.feats);
+        let (a, _) = g[0];
+        let (_, b) = *g.last().expect("non-empty");
+        let n = g.len();
+        let strong_surn = g.iter().enumerate().any(|(i, &(k, _))| {
+            let folded = toks[k].folded;
+            // "Ажар Шомбиной", "Жанерке Егимбаевой": a feminine surname in an oblique case ends
+            // the name; an adjective in "-овой" comes before its noun ("Финансовой Академии")
+            let fem_oblique =
+                ["овой", "евой", "иной", "ыной"].iter().any(|e| folded.ends_with(e)) && i == n - 1;
+            feats[k].surn == Some(Shape::Strong) && (feats[k].latin || !is_adjective(folded) || fem_oblique)
+        });
+        Evidence {
+            a,
+            b,
+            n,
+            has_given: g.iter().any(|&(k, _)| feats[k].given.is_some()),
+            has_patr: g.iter().skip(1).any(|&(k, _)| feats[k].patr),
+            has_init: g.iter().any(|&(k, _)| feats[k].init),
+            strong_surn,
+            any_surn: g.iter().any(|&(k, _)| feats[k].surn.is_some()),
+            ctx: role_before(toks, feats, a) || speech_context(toks, a, b),
+            quoted: feats[a].quoted,
+            sent: toks[a].sent_start,
+        }
+    }
+}
+
+/// Decides whether one group of name words (a part of a chain, see [`split_group`]) names a
+/// person, and pushes its span when it does. `org_after`: a non-name word of the same chain
+/// follows the group ("Global Cultural Project").
 fn decide_group(doc: &Doc<'_, '_>, g: &[(usize, usize)], org_after: bool, spans: &mut Vec<Span>) {
-    let (toks, feats, latin_doc, lang) = (doc.toks, doc.feats, doc.latin_doc, doc.lang);
-    let mut g = g.to_vec();
+    let (toks, feats) = (doc.toks, doc.feats);
     // particles never start or end a name
-    while g.first().is_some_and(|&(k, _)| toks[k].is_lower()) {
+    let Some(first) = g.iter().position(|&(k, _)| !toks[k].is_lower()) else { return };
+    let last = g.iter().rposition(|&(k, _)| !toks[k].is_lower()).unwrap_or(first);
+    let mut g = g[first..=last].to_vec();
+    let latin = feats[g[0].0].latin;
+    if g.iter().all(|&(a, _)| feats[a].caps) {
+        if let Some((a, b)) = headline_person(doc, &g, latin) {
+            push(spans, a, b);
+        }
+        return;
+    }
+    if ordinary_sentence_start(doc, &g, latin) {
         g.remove(0);
     }
-    while g.last().is_some_and(|&(k, _)| toks[k].is_lower()) {
-        g.pop();
-    }
-    if g.is_empty() {
+    let ev = Evidence::of(doc, &g);
+    if ruled_out(doc, &g, &ev, org_after, latin) {
         return;
     }
-    let latin = feats[g[0].0].latin;
-    let all_caps = g.iter().all(|&(a, _)| feats[a].caps);
-    if all_caps {
-        // headline words: "KEVIN BROWN LOWERS ERA" when the first is a given name, else only
-        // through coreference
-        let first = feats[g[0].0].given.is_some() && !AMBIGUOUS_EN.contains(&toks[g[0].0].lower);
-        // the next word must not be a verb of the headline ("MITCHELL DEFEATS BAILEY")
-        let verb_next = g.get(1).is_some_and(|&(k, _)| toks[k].lower.ends_with('s') && g.len() > 2);
-        if latin && first && !verb_next && (2..=3).contains(&g.len()) {
-            let (a, _) = g[0];
-            let (_, b) = g[1];
-            push(spans, a, b);
-        }
-        return;
+    let span = if latin {
+        latin_person(doc, &g, &ev)
+    } else {
+        cyrillic_person(doc, &g, &ev).then_some((ev.a, ev.b))
+    };
+    if let Some((a, b)) = span {
+        push(spans, a, b);
     }
-    // a sentence-initial capitalised word that is not name-like is an ordinary word
-    if g.len() >= 2 {
-        let (a, _) = g[0];
-        let f = &feats[a];
-        let next = &feats[g[1].0];
-        let folded = toks[a].folded;
-        let common = doc.lower_vocab.contains(&folded)
-            || folded.ends_with('ы')
-            || folded.ends_with('и') && !folded.ends_with("ии")
-            || !latin && is_adjective(folded);
-        if toks[a].sent_start
-            && f.given.is_none()
-            && !f.init
-            && !f.patr
-            && !next.patr
-            && (latin && doc.lower_vocab.contains(&folded)
-                || !latin && (common || f.surn.is_none() && next.surn.is_none() && next.given.is_none()))
-        {
-            g.remove(0);
-        }
-    }
-    let (a, _) = g[0];
-    let (_, b) = *g.last().expect("non-empty");
-    let n = g.len();
-    let has_given = g.iter().any(|&(k, _)| feats[k].given.is_some());
-    let has_patr = g.iter().skip(1).any(|&(k, _)| feats[k].patr);
-    let has_init = g.iter().any(|&(k, _)| feats[k].init);
-    let strong_surn = g.iter().enumerate().any(|(i, &(k, _))| {
-        let folded = toks[k].folded;
-        // "Ажар Шомбиной", "Жанерке Егимбаевой": a feminine surname in an oblique case ends
-        // the name; an adjective in "-овой" comes before its noun ("Финансовой Академии")
-        let fem_oblique = ["овой", "евой", "иной", "ыной"].iter().any(|e| folded.ends_with(e)) && i == n - 1;
-        feats[k].surn == Some(Shape::Strong) && (feats[k].latin || !is_adjective(folded) || fem_oblique)
-    });
-    let any_surn = g.iter().any(|&(k, _)| feats[k].surn.is_some());
-    let ctx = role_before(toks, feats, a) || speech_context(toks, a, b);
-    let quoted = feats[a].quoted;
-    let sent = toks[a].sent_start;
+}
 
-    if has_init && n == 1 {
-        return; // a lone initial
+/// The span of a person in a group of all-caps headline words: "KEVIN BROWN LOWERS ERA"
+/// when the first is a given name (else only coreference makes them people).
+fn headline_person(doc: &Doc<'_, '_>, g: &[(usize, usize)], latin: bool) -> Option<(usize, usize)> {
+    let (toks, feats) = (doc.toks, doc.feats);
+    let first = feats[g[0].0].given.is_some() && !AMBIGUOUS_EN.contains(toks[g[0].0].lower);
+    // the next word must not be a verb of the headline ("MITCHELL DEFEATS BAILEY")
+    let verb_next = g.get(1).is_some_and(|&(k, _)| toks[k].lower.ends_with('s') && g.len() > 2);
+    (latin && first && !verb_next && (2..=3).contains(&g.len())).then(|| (g[0].0, g[1].1))
+}
+
+/// The group's first word starts a sentence and is an ordinary word in title case, not a
+/// part of the name: no given name, initial or patronymic, and (in Latin script) a word of the
+/// text's lowercase vocabulary or (in Cyrillic) such a word, an adjective, a plural, or a word
+/// of no name shape before another one.
+fn ordinary_sentence_start(doc: &Doc<'_, '_>, g: &[(usize, usize)], latin: bool) -> bool {
+    if g.len() < 2 {
+        return false;
     }
-    if g.iter().all(|&(k, _)| feats[k].init) {
-        return; // "Ф.И.О.", "Т.А.Ә.": a form label or an abbreviation
-    }
-    // "Global Cultural Project", "Kenesary Street": words before a non-name word of the same
-    // chain name an organisation or a place unless a given name, patronymic or initial says
-    // otherwise
-    if org_after && !has_given && !has_patr && !has_init {
-        return;
-    }
-    // "в Доме Культуры", "в Тамбове": after a locative preposition, a name needs evidence
-    let locative = a > 0 && !latin && matches!(toks[a - 1].lower, "в" | "во" | "из" | "под" | "над");
-    if locative && !has_given && !has_patr && !has_init {
-        return;
-    }
-    // "Жамбыл облысы", "Сәкен Сейфуллин атындағы": a place or a name given to a place
-    // (with initials, "Р.М. Горбачева атындағы институт" names the person a place is named
-    // after, as "им. Р.М. Горбачевой" does)
-    if b < toks.len()
-        && PLACE_AFTER.contains(&toks[b].lower)
-        && !(has_init && toks[b].lower.starts_with("атында"))
-    {
-        return;
-    }
-    if latin {
-        let org = g.iter().any(|&(k, _)| ORG_WORD_SET.contains(toks[k].lower));
-        let tainted = !has_given && g.iter().all(|&(k, _)| doc.org_words.contains(toks[k].lower));
-        if org || tainted {
-            // "the R. M. Gorbacheva Institute", "I.P. Pavlov First St. Petersburg State Medical
-            // University": initials and a surname named in an organisation's name
-            let lead = g.iter().take_while(|&&(k, _)| feats[k].init).count();
-            if lead >= 1 && lead < n {
-                let (k, e) = g[lead];
-                let word_ok = feats[k].cap
-                    && feats[k].surn == Some(Shape::Strong)
-                    && !ORG_WORD_SET.contains(toks[k].lower)
-                    && !doc.lower_vocab.contains(toks[k].lower);
-                if word_ok {
-                    push(spans, a, e);
-                }
-            }
-            return;
+    let (toks, feats) = (doc.toks, doc.feats);
+    let (a, _) = g[0];
+    let f = &feats[a];
+    let next = &feats[g[1].0];
+    let folded = toks[a].folded;
+    let common = doc.lower_vocab.contains(&folded)
+        || folded.ends_with('ы')
+        || folded.ends_with('и') && !folded.ends_with("ии")
+        || !latin && is_adjective(folded);
+    toks[a].sent_start
+        && f.given.is_none()
+        && !f.init
+        && !f.patr
+        && !next.patr
+        && (latin && doc.lower_vocab.contains(&folded)
+            || !latin && (common || f.surn.is_none() && next.surn.is_none() && next.given.is_none()))
+}
+
+/// Whatever the script, the group is no person: a lone initial, initials only, words before a
+/// non-name word of the chain, a name after a locative preposition, or a place name.
+fn ruled_out(doc: &Doc<'_, '_>, g: &[(usize, usize)], ev: &Evidence, org_after: bool, latin: bool) -> bool {
+    let (toks, feats) = (doc.toks, doc.feats);
+    let (a, b) = (ev.a, ev.b);
+    // no evidence of a person besides the words' shapes
+    let bare = !ev.has_given && !ev.has_patr && !ev.has_init;
+    // a lone initial
+    ev.has_init && ev.n == 1
+        // "Ф.И.О.", "Т.А.Ә.": a form label or an abbreviation
+        || g.iter().all(|&(k, _)| feats[k].init)
+        // "Global Cultural Project", "Kenesary Street": words before a non-name word of the same
+        // chain name an organisation or a place unless a given name, patronymic or initial says
+        // otherwise
+        || org_after && bare
+        // "в Доме Культуры", "в Тамбове": after a locative preposition, a name needs evidence
+        || a > 0 && !latin && matches!(toks[a - 1].lower, "в" | "во" | "из" | "под" | "над") && bare
+        // "Жамбыл облысы", "Сәкен Сейфуллин атындағы": a place or a name given to a place
+        // (with initials, "Р.М. Горбачева атындағы институт" names the person a place is named
+        // after, as "им. Р.М. Горбачевой" does)
+        || b < toks.len()
+            && PLACE_AFTER.contains(toks[b].lower)
+            && !(ev.has_init && toks[b].lower.starts_with("атында"))
+}
+
+/// The span of the person a group of Latin-script words names, if it names one.
+fn latin_person(doc: &Doc<'_, '_>, g: &[(usize, usize)], ev: &Evidence) -> Option<(usize, usize)> {
+    let (toks, feats) = (doc.toks, doc.feats);
+    let (a, b, n) = (ev.a, ev.b, ev.n);
+    let org = g.iter().any(|&(k, _)| ORG_WORDS.contains(toks[k].lower));
+    let tainted = !ev.has_given && g.iter().all(|&(k, _)| doc.org_words.contains(toks[k].lower));
+    if org || tainted {
+        // "the R. M. Gorbacheva Institute", "I.P. Pavlov First St. Petersburg State Medical
+        // University": initials and a surname named in an organisation's name
+        let lead = g.iter().take_while(|&&(k, _)| feats[k].init).count();
+        if lead == 0 || lead >= n {
+            return None;
         }
-        let inits = g.iter().filter(|&&(k, _)| feats[k].init).count();
-        let leading_inits = g.iter().take_while(|&&(k, _)| feats[k].init).count();
-        // "L.A. Akhmedyarova", "Zh.Yu. Chefranova": initials before a surname-shaped word
-        let surname_last = n == leading_inits + 1 && feats[g[n - 1].0].surn == Some(Shape::Strong);
-        if inits == n || leading_inits >= 2 && !ctx && !surname_last {
-            return; // "U.S.", "U.S. Treasuries"
-        }
-        if n == 1 && toks.get(b).is_some_and(|t| t.is_punct('&')) {
-            return; // "Douglas & Lomason"
-        }
-        let first_given = feats[g[0].0].given.is_some() || feats[g[0].0].init;
-        let ok = if n >= 2 {
-            first_given || ctx || (any_surn && !sent) || has_init
-        } else {
-            let common = doc.lower_vocab.contains(toks[a].lower);
-            // "in Lebanon", "the Reds", "a Commission": a place, a team or an organisation
-            let place = a > 0
-                && matches!(toks[a - 1].lower, "in" | "at" | "from" | "near" | "to" | "the" | "a" | "an");
-            let followed = toks.get(b).is_some_and(|t| t.is_cap());
-            !common
-                && !place
-                && !followed
-                && (ctx && latin_doc
-                    || feats[a].given.is_some() && !sent && !quoted && !AMBIGUOUS_EN.contains(&toks[a].lower))
-        };
-        if ok {
-            push(spans, a, b);
-        }
-        return;
+        let (k, e) = g[lead];
+        let word_ok = feats[k].cap
+            && feats[k].surn == Some(Shape::Strong)
+            && !ORG_WORDS.contains(toks[k].lower)
+            && !doc.lower_vocab.contains(toks[k].lower);
+        return word_ok.then_some((a, e));
     }
-    // Cyrillic
+    let inits = g.iter().filter(|&&(k, _)| feats[k].init).count();
+    let leading_inits = g.iter().take_while(|&&(k, _)| feats[k].init).count();
+    // "L.A. Akhmedyarova", "Zh.Yu. Chefranova": initials before a surname-shaped word
+    let surname_last = n == leading_inits + 1 && feats[g[n - 1].0].surn == Some(Shape::Strong);
+    if inits == n || leading_inits >= 2 && !ev.ctx && !surname_last {
+        return None; // "U.S.", "U.S. Treasuries"
+    }
+    if n == 1 && toks.get(b).is_some_and(|t| t.is_punct('&')) {
+        return None; // "Douglas & Lomason"
+    }
+    let first_given = feats[g[0].0].given.is_some() || feats[g[0].0].init;
     let ok = if n >= 2 {
-        if quoted {
-            // «Анна Каренина» is a title; a name with initials or a patronymic is a person even
-            // inside quotes (an unclosed «… Л.А. Ахмедьяровой»)
-            has_given && (any_surn || has_patr || n == 2) || (has_init || has_patr) && any_surn
-        } else if has_given || has_patr || has_init {
-            true
-        } else if strong_surn {
-            // "Соединенных Штатов": a plural adjective is never part of a name
-            !g.iter().any(|&(k, _)| {
-                let f = toks[k].folded;
-                ["ых", "их", "ые", "ие", "ыми", "ими"].iter().any(|e| f.ends_with(e))
-            })
-        } else {
-            // Russian: two or more capitalised words mid-sentence are a name unless one is an
-            // adjective (multiword organisations and places keep one capital: "Правления
-            // Республиканской")
-            let adjective = g.iter().any(|&(k, _)| is_adjective(toks[k].folded));
-            // with a role or speech verb next to it, only an adjective that goes with the
-            // lowercase noun after it ("Председателем Правления Республиканской ассоциации")
-            // says it is not a name ("митрополит Русенский Неофит" is one)
-            let adjective_before_noun = is_adjective(&fold(toks[g[n - 1].0].lower))
-                && toks.get(b).is_some_and(|t| t.is_lower() && !t.latin_like());
-            !adjective && lang == Lang::Ru && !sent || ctx && !adjective_before_noun
-        }
-    } else if quoted {
+        first_given || ev.ctx || (ev.any_surn && !ev.sent) || ev.has_init
+    } else {
+        let common = doc.lower_vocab.contains(toks[a].lower);
+        // "in Lebanon", "the Reds", "a Commission": a place, a team or an organisation
+        let place =
+            a > 0 && matches!(toks[a - 1].lower, "in" | "at" | "from" | "near" | "to" | "the" | "a" | "an");
+        let followed = toks.get(b).is_some_and(|t| t.is_cap());
+        !common
+            && !place
+            && !followed
+            && (ev.ctx && doc.latin_doc
+                || feats[a].given.is_some()
+                    && !ev.sent
+                    && !ev.quoted
+                    && !AMBIGUOUS_EN.contains(toks[a].lower))
+    };
+    ok.then_some((a, b))
+}
+
+/// A group of Cyrillic words names a person.
+fn cyrillic_person(doc: &Doc<'_, '_>, g: &[(usize, usize)], ev: &Evidence) -> bool {
+    let (toks, feats) = (doc.toks, doc.feats);
+    let (a, b) = (ev.a, ev.b);
+    if ev.n >= 2 {
+        return cyrillic_full_name(doc, g, ev);
+    }
+    if ev.quoted {
         false
     } else if feats[a].given.is_some() {
         let folded = toks[a].folded;
-        let ambiguous = AMBIGUOUS_RU.contains(&folded);
-        if sent {
+        let ambiguous = AMBIGUOUS_RU.contains(folded);
+        if ev.sent {
             // at a sentence start only an uninflected, unambiguous given name
             morphology::given_exact(folded).is_some() && !ambiguous || speech_context(toks, a, b)
         } else {
-            !ambiguous || lang != Lang::Kk
+            !ambiguous || doc.lang != Lang::Kk
         }
     } else if feats[a].surn == Some(Shape::Strong) && plural_noun(doc, a) {
         false
     } else if feats[a].surn == Some(Shape::Strong) {
         let place = a > 0 && matches!(toks[a - 1].lower, "в" | "во" | "на" | "из" | "под" | "над" | "изо");
-        !sent && !place && !is_adjective(toks[a].folded) || speech_context(toks, a, b)
+        !ev.sent && !place && !is_adjective(toks[a].folded) || speech_context(toks, a, b)
     } else if feats[a].surn == Some(Shape::Weak) {
-        (!sent && !toks[a].folded.ends_with("их") && !toks[a].folded.ends_with("ых")) || ctx
+        (!ev.sent && !toks[a].folded.ends_with("их") && !toks[a].folded.ends_with("ых")) || ev.ctx
     } else {
-        speech_context(toks, a, b) && !sent
-    };
-    if ok {
-        push(spans, a, b);
+        speech_context(toks, a, b) && !ev.sent
+    }
+}
+
+/// A group of two or more Cyrillic words names a person.
+fn cyrillic_full_name(doc: &Doc<'_, '_>, g: &[(usize, usize)], ev: &Evidence) -> bool {
+    let toks = doc.toks;
+    if ev.quoted {
+        // «Анна Каренина» is a title; a name with initials or a patronymic is a person even
+        // inside quotes (an unclosed «… Л.А. Ахмедьяровой»)
+        ev.has_given && (ev.any_surn || ev.has_patr || ev.n == 2)
+            || (ev.has_init || ev.has_patr) && ev.any_surn
+    } else if ev.has_given || ev.has_patr || ev.has_init {
+        true
+    } else if ev.strong_surn {
+        // "Соединенных Штатов": a plural adjective is never part of a name
+        !g.iter().any(|&(k, _)| {
+            let f = toks[k].folded;
+            ["ых", "их", "ые", "ие", "ыми", "ими"].iter().any(|e| f.ends_with(e))
+        })
+    } else {
+        // Russian: two or more capitalised words mid-sentence are a name unless one is an
+        // adjective (multiword organisations and places keep one capital: "Правления
+        // Республиканской")
+        let adjective = g.iter().any(|&(k, _)| is_adjective(toks[k].folded));
+        // with a role or speech verb next to it, only an adjective that goes with the
+        // lowercase noun after it ("Председателем Правления Республиканской ассоциации")
+        // says it is not a name ("митрополит Русенский Неофит" is one)
+        let adjective_before_noun = is_adjective(&fold(toks[g[ev.n - 1].0].lower))
+            && toks.get(ev.b).is_some_and(|t| t.is_lower() && !t.latin_like());
+        !adjective && doc.lang == Lang::Ru && !ev.sent || ev.ctx && !adjective_before_noun
     }
 }
 
@@ -1292,14 +1032,14 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
             let f = &feats[k];
             let l = toks[k].lower;
             // "de" in "Aravinda de Silva"
-            if k > i && toks[k].is_lower() && PARTICLE_SET.contains(l) {
+            if k > i && toks[k].is_lower() && PARTICLES.contains(l) {
                 return true;
             }
             // "Hematopoietic Stem Cells, E.V. Babenko": words of the text's vocabulary
             let common = doc.lower_vocab.contains(l)
                 || l.strip_suffix('s').is_some_and(|w| doc.lower_vocab.contains(w))
                 || doc.lower_vocab.contains(format!("{l}s").as_str());
-            f.latin && f.cap && !f.not_name && !f.role && !common && !ORG_WORD_SET.contains(l)
+            f.latin && f.cap && !f.not_name && !f.role && !common && !ORG_WORDS.contains(l)
         })
     };
     // list glue: separators, shirt numbers and minutes ("; 5 - ", ", 88th), ")
@@ -1392,75 +1132,6 @@ fn in_lists(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
     }
 }
 
-/// Role words after which a single capitalised word is a person ("писатель Адонис",
-/// "императора Японии Акихито"); leadership titles are left out because they usually take
-/// an organisation ("глава Минфина").
-const PERSONAL_ROLES: &[&str] = &[
-    "писател",
-    "поэт",
-    "поэтесс",
-    "актер",
-    "актрис",
-    "певиц",
-    "певец",
-    "певца",
-    "принц",
-    "принцесс",
-    "императо",
-    "король",
-    "короля",
-    "королю",
-    "королев",
-    "князь",
-    "князя",
-    "тренер",
-    "футболист",
-    "хоккеист",
-    "теннисист",
-    "боксер",
-    "режиссер",
-    "композитор",
-    "художник",
-    "скульптор",
-    "архитектор",
-    "журналист",
-    "блогер",
-    "рэпер",
-    "музыкант",
-    "фотограф",
-    "бизнесмен",
-    "миллиардер",
-    "адвокат",
-    "спортсмен",
-    "гроссмейстер",
-    "шахматист",
-    "профессор",
-    "академик",
-    "господин",
-    "госпож",
-    "мадам",
-    "мистер",
-    "сэр",
-    "святой",
-    "святого",
-    "пророк",
-    "пророка",
-    "апостол",
-    "прозаик",
-    "драматург",
-    "исполнител",
-    "продюсер",
-    "гонщик",
-    "бегун",
-    "бегуна",
-    "легендарн",
-    "мырза",
-    "ханым",
-    "ақын",
-    "жазушы",
-    "әнші",
-];
-
 fn personal_role(folded: &str) -> bool {
     PERSONAL_ROLES.iter().any(|r| folded.starts_with(r) && folded.chars().count() <= r.chars().count() + 4)
 }
@@ -1537,155 +1208,6 @@ fn latin_in_parens(doc: &Doc<'_, '_>, spans: &mut Vec<Span>) {
     spans.retain(|s| !add.iter().any(|x| x.start < s.end && s.start < x.end));
     spans.extend(add);
 }
-
-/// Words after a name that make it a place or a name given to a place.
-const PLACE_AFTER: &[&str] = &[
-    "облысы",
-    "облысында",
-    "облысының",
-    "облысындағы",
-    "облысына",
-    "облысынан",
-    "ауданы",
-    "ауданында",
-    "ауданының",
-    "ауданындағы",
-    "ауылы",
-    "ауылында",
-    "ауылының",
-    "көшесі",
-    "көшесінде",
-    "көшесіндегі",
-    "көшелерінің",
-    "даңғылы",
-    "даңғылында",
-    "атындағы",
-    "атында",
-    "қаласы",
-    "қаласында",
-    "қаласының",
-    "өзені",
-    "өзенінің",
-    "кентінде",
-    "ауылдарының",
-    "области",
-    "район",
-    "района",
-    "районе",
-    "улица",
-    "улице",
-    "проспект",
-    "проспекте",
-    "county",
-    "street",
-    "avenue",
-    "river",
-];
-
-/// English given names that are also common words.
-const AMBIGUOUS_EN: &[&str] = &[
-    "will", "mark", "bill", "grant", "chase", "may", "june", "april", "rose", "jack", "frank", "lee", "guy",
-    "pat", "sue", "art", "dean", "gene", "joy", "hope", "faith", "grace", "ray", "rob", "don", "sandy",
-    "page", "king", "earl", "miles", "chuck", "hunter", "carol", "august", "long", "li", "young", "jean",
-    "kent", "chad", "sales", "duke", "rising", "bo", "del", "ford", "taylor", "wilson", "morgan", "clay",
-    "can",
-];
-
-/// Russian and Kazakh given names that are also common words (checked at sentence start).
-const AMBIGUOUS_RU: &[&str] = &[
-    "вера",
-    "надежда",
-    "любовь",
-    "роза",
-    "лилия",
-    "слава",
-    "ника",
-    "майя",
-    "лада",
-    "дина",
-    "дана",
-    "бакыт",
-    "жеңис",
-    "жениc",
-    "сауле",
-    "лев",
-    "марс",
-    "мир",
-    "бах",
-    "ян",
-    "ли",
-    "ким",
-    "ван",
-    "пак",
-    "ли",
-    "юй",
-    "си",
-    "сара",
-    "шара",
-    "анар",
-    "бин",
-    "ислам",
-    "адам",
-    "дамир",
-    "айым",
-    "нурай",
-    "аман",
-    "тимур",
-    "темир",
-    "медеу",
-    "жанат",
-    "кымбат",
-    "толкын",
-    "сагыныш",
-    "сагат",
-    "ардак",
-    "азамат",
-    "жомарт",
-    "ерлик",
-    "хаким",
-    "мейрам",
-    "бекет",
-    "кемел",
-    "жамбыл",
-    "абай",
-    "сабыр",
-    "адиль",
-    "адил",
-    "ислам",
-    "алмас",
-    "куат",
-    "дидар",
-    "думан",
-    "мирас",
-    "жулдыз",
-    "айым",
-    "анар",
-    "дана",
-    "дина",
-    "роза",
-    "баян",
-    "сапар",
-    "болат",
-    "алтын",
-    "арман",
-    "максат",
-    "куаныш",
-    "женис",
-    "берик",
-    "кайрат",
-    "еркин",
-    "бейбит",
-    "жанар",
-    "шолпан",
-    "сауле",
-    "салтанат",
-    "мейир",
-    "даулет",
-    "канат",
-    "асыл",
-    "нур",
-    "бакыт",
-];
 
 /// The title or role written right before the span ("профессор", "медицинский директор",
 /// "Minister of Health", "Dr."), if any.

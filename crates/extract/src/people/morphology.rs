@@ -141,7 +141,7 @@ thread_local! {
 /// Results of a pure function of a word (and one of `N` variants), for the most recent
 /// words: a bounded table, emptied when full.
 pub(crate) struct Memo<T, const N: usize> {
-    map: std::cell::RefCell<crate::hash::FxHashMap<String, [Option<T>; N]>>,
+    map: std::cell::RefCell<rustc_hash::FxHashMap<String, [Option<T>; N]>>,
 }
 
 impl<T, const N: usize> Default for Memo<T, N> {

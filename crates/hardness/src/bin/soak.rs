@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     let mut clients = vec![2usize, 32];
     let mut posts = 400usize;
     let mut queries_file: Option<PathBuf> = None;
-    let mut seed = annals_hardness::rng::Rng::seed_from_env("SOAK_SEED");
+    let mut seed = annals_hardness::rng::seed_from_env("SOAK_SEED");
     let mut json: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
