@@ -266,3 +266,28 @@ fn spellings_of_one_person_share_one_key_and_different_people_never_do() {
     let iskakova = server.get(&format!("/api/people?q={}", enc("Искакова"))).json();
     assert_eq!(iskakova["total"], 2, "Aliya and Iskul are two people: {iskakova}");
 }
+
+#[test]
+fn hostile_keys_and_parameters_never_get_a_5xx() {
+    let server = archive_server();
+    let long = "x".repeat(10_000);
+    for key in ["%00", "..%2F..%2Fetc%2Fpasswd", "%F0%9F%98%80", "%22%3E%3Cscript%3E", "a%20b", long.as_str()] {
+        for route in ["/api/people/", "/people/"] {
+            let r = server.get(&format!("{route}{key}"));
+            assert_eq!(r.status, 404, "{route}{key}: {}", r.body);
+            if route == "/people/" {
+                assert!(!r.body.contains("<script>"), "{route}: escaped");
+            } else {
+                assert_eq!(r.json()["error"]["code"], "person_not_found");
+            }
+        }
+    }
+    for query in ["q=%00", "q=%22", "q=-", &format!("q={long}"), "page=1000", "lang=", "per_page=100"] {
+        server.get(&format!("/api/people?{query}")).expect(200);
+        server.get(&format!("/events?{query}&from=2019")).expect(200);
+    }
+    for query in ["from=2019-13", "to=9999-99", "from=2020&to=2019", "person=%00"] {
+        let r = server.get(&format!("/events?{query}"));
+        assert!(r.status == 400 || r.status == 200, "{query}: {}", r.status);
+    }
+}

@@ -7,7 +7,7 @@
 //! | `read_page` | [`annals_grav::read_page`] | no panic; an error names the file and a line inside it (1 ..= lines of the file); a post's route and URL start with `/` |
 //! | `grav_date` | [`annals_grav::parse_grav_date`] | no panic; [`check_grav_date_exact`]: a well-formed date in Grav's usual shapes reads back to the same day and time |
 //! | `extract` | [`annals_extract::extract`] | no panic; `start <= end <= chars`, the text between the offsets is the mention's text; date values are `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `A/B` with A not after B, or empty |
-//! | `query` | [`annals_engine::query::parse`], [`annals_engine::SearchRequest::from_params`], [`annals_engine::Engine`] | no panic; a parameter error names a parameter that was given; the engine answers every valid request (search, suggest, facet values, timeline, post) without an error, and a page never holds more than `per_page` hits |
+//! | `query` | [`annals_engine::query::parse`], [`annals_engine::SearchRequest::from_params`], [`annals_engine::Engine`] | no panic; a parameter error names a parameter that was given; the engine answers every valid request (search, suggest, facet values, timeline, post, people, a person's page) without an error, and a page never holds more than `per_page` hits |
 
 use annals_engine::{Engine, SearchRequest};
 use annals_grav::{Outcome, PageFile, Site};
@@ -215,5 +215,28 @@ pub fn check_engine(engine: &Engine, pairs: &[(String, String)]) -> Result<(), S
     serde_json::to_string(&t).map_err(|e| format!("timeline does not serialise: {e}"))?;
     let id = annals_engine::request::clip(&req.q, 2048);
     engine.post(id).map_err(|e| format!("post failed: {e}"))?;
+    // The people directory and a person's page, by what was typed and by a key it found.
+    let people_req = annals_engine::PeopleRequest {
+        q: req.q.clone(),
+        lang: req.lang.clone(),
+        page: req.page,
+        per_page: req.per_page,
+    };
+    let people = engine.people(&people_req).map_err(|e| format!("people failed: {e}"))?;
+    if people.people.len() > req.per_page || people.people.len() > people.total {
+        return Err(format!(
+            "{} people on a page of {} (total {})",
+            people.people.len(),
+            req.per_page,
+            people.total
+        ));
+    }
+    let key = people.people.first().map_or(typed, |p| p.key.as_str());
+    if let Some(page) = engine.person(key, &people_req).map_err(|e| format!("person failed: {e}"))? {
+        if page.posts.hits.len() > req.per_page {
+            return Err(format!("{} posts on a person's page of {}", page.posts.hits.len(), req.per_page));
+        }
+        serde_json::to_string(&page).map_err(|e| format!("a person's page does not serialise: {e}"))?;
+    }
     Ok(())
 }
