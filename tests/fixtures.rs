@@ -433,3 +433,54 @@ pub fn rules_server() -> Arc<TestServer> {
     let index = rules().index.clone();
     shared_server(&S, || TestServer::start(&index, &[]))
 }
+
+// ---------------------------------------------------------------------------------------
+// Which file of a folder Grav serves, per language
+
+/// Page files of the language-files site (below `user/`): a German/English site whose default
+/// language is German, with folders holding a language file and a plain file.
+pub mod langfile {
+    /// Not routable, next to a plain file: nothing is served in either language.
+    pub const HIDDEN_DE: &str = "pages/01.blog/01.verborgen/default.de.md";
+    pub const HIDDEN_PLAIN: &str = "pages/01.blog/01.verborgen/default.md";
+    /// Unpublished German file, an English one and a plain one: only the English one is served.
+    pub const DRAFT_DE: &str = "pages/01.blog/02.entwurf/item.de.md";
+    pub const DRAFT_EN: &str = "pages/01.blog/02.entwurf/item.en.md";
+    pub const DRAFT_PLAIN: &str = "pages/01.blog/02.entwurf/item.md";
+    /// A plain file alone: the default language's page.
+    pub const PLAIN_ONLY: &str = "pages/01.blog/03.nur-plain/item.md";
+    /// An English file and a plain one: the plain one is the German page.
+    pub const EN_ONLY_EN: &str = "pages/01.blog/04.nur-englisch/item.en.md";
+    pub const EN_ONLY_PLAIN: &str = "pages/01.blog/04.nur-englisch/item.md";
+}
+
+/// The language-files site, indexed once.
+pub fn langfiles() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let dir = TempContent::shared("annals-shared-langfiles-");
+        dir.system_yaml(
+            "user",
+            "languages:\n  supported: [de, en]\n  default_lang: de\n  include_default_lang: true\n",
+        );
+        let page = |title: &str, flags: &str, body: &str| {
+            format!("---\ntitle: '{title}'\ndate: '01-06-2024 10:00'\n{flags}---\n\n{body}\n")
+        };
+        for (path, text) in [
+            (
+                langfile::HIDDEN_DE,
+                page("Verborgene Seite", "routable: false\n", "Der Wombat schläft im Bau."),
+            ),
+            (langfile::HIDDEN_PLAIN, page("Hidden page", "", "The wombat sleeps in its burrow.")),
+            (langfile::DRAFT_DE, page("Entwurf", "published: false\n", "Der Ozelot jagt nachts.")),
+            (langfile::DRAFT_EN, page("Draft", "", "The ocelot hunts at night.")),
+            (langfile::DRAFT_PLAIN, page("Draft plain", "", "The ocelot of the plain file.")),
+            (langfile::PLAIN_ONLY, page("Nur plain", "", "Das Schnabeltier schwimmt.")),
+            (langfile::EN_ONLY_EN, page("Quetzal", "", "The quetzal flies over the forest.")),
+            (langfile::EN_ONLY_PLAIN, page("Quetzal Deutsch", "", "Der Quetzal fliegt über den Wald.")),
+        ] {
+            dir.create(&format!("user/{path}"), &text);
+        }
+        Fixture::build(dir, "user")
+    })
+}

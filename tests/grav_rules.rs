@@ -2,9 +2,12 @@
 
 use serde_json::Value;
 
-use crate::fixtures::{archive, post, rule, rules, rules_hit, rules_listing, rules_server};
+use crate::fixtures::{
+    archive, langfile, langfiles, post, rule, rules, rules_hit, rules_listing, rules_server,
+};
 use crate::util::{
-    TempContent, count, enc, has_path, hit_by_path, hit_strs, hits, index_json, search_json, show_hits,
+    TempContent, count, enc, has_path, hit_by_path, hit_strs, hits, index_json, report_total, search_json,
+    show_hits,
 };
 
 fn rules_search(q: &str) -> Value {
@@ -372,4 +375,58 @@ fn snippets_are_html_escaped_with_marked_matches() {
     let cli = search_json(&rules().index, "tapir", &[]);
     let h = hit_by_path(&cli, rule::ESCAPE).unwrap_or_else(|| panic!("{}", show_hits(&cli)));
     assert!(!h["snippet"].as_str().unwrap().contains("<b>"), "{h}");
+}
+
+// --- which file of a folder Grav serves, per language ------------------------------------
+
+fn langfile_skip_reason(path: &str) -> String {
+    let report = &langfiles().report;
+    let entry = report["skipped"].as_array().unwrap().iter().find(|s| s["path"] == path);
+    entry.unwrap_or_else(|| panic!("{path} must be skipped: {report}"))["reason"].as_str().unwrap().to_owned()
+}
+
+fn langfile_listing(lang: &str) -> Value {
+    search_json(&langfiles().index, "", &["--limit", "100", "--lang", lang])
+}
+
+#[test]
+fn a_language_file_that_is_not_routable_hides_the_plain_file() {
+    // Grav picks `default.de.md` for /de/ (and, as the default language's, for /en/): it is
+    // not routable, so nothing is served, and the plain file never is.
+    assert!(langfile_skip_reason(langfile::HIDDEN_DE).contains("routable"));
+    let reason = langfile_skip_reason(langfile::HIDDEN_PLAIN);
+    assert!(reason.contains("not served") && reason.contains("default.de.md"), "{reason}");
+    for lang in ["de", "en"] {
+        let res = langfile_listing(lang);
+        assert!(!has_path(&res, "01.verborgen"), "{lang}: {}", show_hits(&res));
+    }
+    let res = search_json(&langfiles().index, "wombat", &[]);
+    assert_eq!(count(&res, "total"), 0, "{}", show_hits(&res));
+}
+
+#[test]
+fn an_unpublished_language_file_hides_the_plain_file_but_not_other_languages() {
+    assert!(langfile_skip_reason(langfile::DRAFT_DE).contains("unpublished"));
+    assert!(langfile_skip_reason(langfile::DRAFT_PLAIN).contains("not served"));
+    assert!(!has_path(&langfile_listing("de"), "02.entwurf"));
+    let en = langfile_listing("en");
+    let hit = hit_by_path(&en, langfile::DRAFT_EN).unwrap_or_else(|| panic!("{}", show_hits(&en)));
+    assert_eq!(hit["url"], "/en/blog/entwurf", "{hit}");
+    let res = search_json(&langfiles().index, "ocelot", &[]);
+    assert_eq!(hit_strs(&res, "path"), [langfile::DRAFT_EN], "{}", show_hits(&res));
+}
+
+#[test]
+fn a_plain_file_is_the_default_language_page_where_the_folder_has_none() {
+    let de = langfile_listing("de");
+    for path in [langfile::PLAIN_ONLY, langfile::EN_ONLY_PLAIN] {
+        let hit = hit_by_path(&de, path).unwrap_or_else(|| panic!("{path}: {}", show_hits(&de)));
+        assert_eq!(hit["lang"], "de", "{hit}");
+        assert!(hit["url"].as_str().unwrap().starts_with("/de/blog/"), "{hit}");
+    }
+    let en = langfile_listing("en");
+    let hit = hit_by_path(&en, langfile::EN_ONLY_EN).unwrap_or_else(|| panic!("{}", show_hits(&en)));
+    assert_eq!(hit["url"], "/en/blog/nur-englisch", "{hit}");
+    // Every file is accounted for.
+    assert_eq!(report_total(&langfiles().report), langfiles().md_files as u64, "{}", langfiles().report);
 }

@@ -271,7 +271,8 @@ fn spellings_of_one_person_share_one_key_and_different_people_never_do() {
 fn hostile_keys_and_parameters_never_get_a_5xx() {
     let server = archive_server();
     let long = "x".repeat(10_000);
-    for key in ["%00", "..%2F..%2Fetc%2Fpasswd", "%F0%9F%98%80", "%22%3E%3Cscript%3E", "a%20b", long.as_str()] {
+    for key in ["%00", "..%2F..%2Fetc%2Fpasswd", "%F0%9F%98%80", "%22%3E%3Cscript%3E", "a%20b", long.as_str()]
+    {
         for route in ["/api/people/", "/people/"] {
             let r = server.get(&format!("{route}{key}"));
             assert_eq!(r.status, 404, "{route}{key}: {}", r.body);

@@ -129,7 +129,7 @@ pub fn question(q: &str) -> Option<String> {
 /// gives way to it (`2019` to `2019-07-20`), and a day inside a range of the list gives way to
 /// the range (the day is a part of the event the range tells of).
 fn finest(dates: &[String]) -> Vec<&str> {
-    let range = |d: &str| annals_index::value_range(d);
+    let range = |d: &str| annals_lang::iso::value_range(d);
     let inside = |inner: (jiff::civil::Date, jiff::civil::Date),
                   outer: (jiff::civil::Date, jiff::civil::Date)| {
         outer.0 <= inner.0 && inner.1 <= outer.1 && inner != outer
@@ -172,7 +172,7 @@ fn date_of<'a>(dates: &[&'a str], published: &str) -> Option<&'a str> {
     let near: Vec<&str> = dates
         .iter()
         .copied()
-        .filter(|d| annals_index::value_range(d).is_some_and(|(a, b)| a <= to && b >= from))
+        .filter(|d| annals_lang::iso::value_range(d).is_some_and(|(a, b)| a <= to && b >= from))
         .collect();
     match near.as_slice() {
         [date] => Some(date),

@@ -529,7 +529,7 @@ impl Engine {
             let dates: Vec<String> = serde_json::from_str(&text(&doc, f.event_dates)).unwrap_or_default();
             let people = self.people_of(&view.catalog, &doc);
             for value in dates {
-                let Some((first, last)) = annals_index::value_range(&value) else { continue };
+                let Some((first, last)) = annals_lang::iso::value_range(&value) else { continue };
                 // Coarser than the period asked for ("2019" when asking for July 2019) says
                 // nothing about it.
                 let coarser = first < from && last > to;

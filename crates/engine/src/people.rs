@@ -226,7 +226,7 @@ impl Engine {
             event_groups.push(post_id);
             let dates: Vec<String> = serde_json::from_str(&text(&doc, f.event_dates)).unwrap_or_default();
             for date in dates {
-                if let Some((first, _)) = annals_index::value_range(&date) {
+                if let Some((first, _)) = annals_lang::iso::value_range(&date) {
                     events.push((first, date, post_id, link.clone()));
                 }
             }

@@ -80,7 +80,7 @@ impl ParsedQuery {
 
 /// Splits text into words the way the analysers do (letters and digits).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    annals_lang::words::split(text)
 }
 
 /// Reads a query; never fails.
@@ -448,69 +448,7 @@ fn year_of(word: &str) -> Option<i16> {
 /// The month a word names, in English, Russian or Kazakh, inflected forms included
 /// (`July`, `июля`, `шілдеде`, `қаңтардың`).
 fn month_of(word: &str) -> Option<i8> {
-    const EXACT: &[(&str, i8)] = &[
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-        ("may", 5),
-        ("май", 5),
-        ("мая", 5),
-        ("мае", 5),
-        ("март", 3),
-        ("марта", 3),
-        ("марте", 3),
-    ];
-    // Stems; a word is the month when it starts with one and adds at most a few letters.
-    const STEMS: &[(&str, i8)] = &[
-        ("january", 1),
-        ("february", 2),
-        ("march", 3),
-        ("april", 4),
-        ("june", 6),
-        ("july", 7),
-        ("august", 8),
-        ("september", 9),
-        ("october", 10),
-        ("november", 11),
-        ("december", 12),
-        ("январ", 1),
-        ("феврал", 2),
-        ("апрел", 4),
-        ("июн", 6),
-        ("июл", 7),
-        ("август", 8),
-        ("сентябр", 9),
-        ("октябр", 10),
-        ("ноябр", 11),
-        ("декабр", 12),
-        ("кантар", 1),
-        ("акпан", 2),
-        ("наурыз", 3),
-        ("сауир", 4),
-        ("мамыр", 5),
-        ("маусым", 6),
-        ("шилде", 7),
-        ("тамыз", 8),
-        ("кыркуйек", 9),
-        ("казан", 10),
-        ("караша", 11),
-        ("желтоксан", 12),
-    ];
-    let w = annals_extract::translit::fold(word);
-    if let Some((_, m)) = EXACT.iter().find(|(e, _)| *e == w) {
-        return Some(*m);
-    }
-    let n = w.chars().count();
-    STEMS.iter().find(|(stem, _)| w.starts_with(stem) && n <= stem.chars().count() + 5).map(|(_, m)| *m)
+    annals_lang::months::month_named(word, |l| matches!(l, "en" | "ru" | "kk")).map(|m| m as i8)
 }
 
 /// Dates a query names: (year, month) pairs for boosting posts of that time.
@@ -525,149 +463,9 @@ fn query_dates(q: &ParsedQuery) -> Vec<(i16, Option<i8>)> {
     }
 }
 
-/// Function words of en, ru and kk (Kazakh folded to the Russian keyboard, as typed).
+/// Function words of en, ru and kk.
 fn is_stop_word(word: &str) -> bool {
-    const STOP: &[&str] = &[
-        // en
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "to",
-        "and",
-        "or",
-        "with",
-        "by",
-        "from",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "what",
-        "who",
-        "whom",
-        "when",
-        "where",
-        "which",
-        "did",
-        "do",
-        "does",
-        "we",
-        "our",
-        "us",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "about",
-        "as",
-        "into",
-        "how",
-        "there",
-        "any",
-        "some",
-        "all",
-        "i",
-        "me",
-        "my",
-        "you",
-        // ru
-        "и",
-        "в",
-        "во",
-        "на",
-        "с",
-        "со",
-        "по",
-        "к",
-        "ко",
-        "о",
-        "об",
-        "обо",
-        "от",
-        "до",
-        "для",
-        "из",
-        "за",
-        "у",
-        "не",
-        "что",
-        "как",
-        "это",
-        "мы",
-        "наш",
-        "наши",
-        "был",
-        "была",
-        "были",
-        "было",
-        "когда",
-        "где",
-        "кто",
-        "а",
-        "но",
-        "или",
-        "ли",
-        "же",
-        "то",
-        "при",
-        "про",
-        "над",
-        "под",
-        "его",
-        "ее",
-        "их",
-        "все",
-        "всех",
-        "который",
-        "которые",
-        "какой",
-        "какие",
-        "там",
-        // kk (folded)
-        "жане",
-        "мен",
-        "бен",
-        "пен",
-        "ушин",
-        "туралы",
-        "бойынша",
-        "бул",
-        "сол",
-        "да",
-        "де",
-        "та",
-        "те",
-        "ма",
-        "ме",
-        "ба",
-        "бе",
-        "па",
-        "пе",
-        "биз",
-        "биздин",
-        "ол",
-        "олар",
-        "кандай",
-        "кашан",
-        "кайда",
-        "ким",
-        "не",
-        "ар",
-        "осы",
-        "сиякты",
-        "арасында",
-    ];
-    let folded = annals_extract::translit::fold(word);
-    STOP.contains(&folded.as_str())
+    annals_lang::stopwords::is_stop_word(word, |_| true)
 }
 
 fn term(field: Field, text: &str) -> Box<dyn Query> {

@@ -96,7 +96,7 @@ impl Highlighter {
         if !self.words.is_empty() {
             let m = self.matcher(lang);
             let mut analyzer = lang.analyzer().build();
-            for (from, to) in annals_index::analysis::words(scanned) {
+            for (from, to) in annals_lang::words::words(scanned) {
                 let word = &scanned[from..to];
                 if !m.may_match(word) {
                     continue;
@@ -126,7 +126,7 @@ fn gate_key(word: &str) -> Option<[char; 2]> {
         if !(c.is_ascii() || ('\u{0400}'..='\u{04FF}').contains(&c)) {
             return None;
         }
-        *slot = annals_extract::translit::fold_char(c);
+        *slot = annals_lang::translit::fold_char(c);
     }
     Some(key)
 }
@@ -228,7 +228,7 @@ fn clean_into(text: &str, out: &mut String, space: &mut bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use annals_index::analysis::words;
+    use annals_lang::words::words;
 
     /// The snippet with matches in `[…]`.
     fn marked(s: &Snippet) -> String {

@@ -10,8 +10,9 @@
 //! - dates ([`dates`]): explicit, partial and relative dates with ISO values, resolved
 //!   against the document creation date when one is given.
 //!
-//! [`translit`] holds the transliteration and folding that the search engine also uses at
-//! index and query time, and [`jsonl`] the JSON Lines evaluation contract.
+//! The language knowledge it shares with the index and the search engine (the tokenizer,
+//! folding and transliteration, month and number words, Kazakh endings) lives in
+//! `annals-lang`; [`jsonl`] holds the JSON Lines evaluation contract.
 //!
 //! ```
 //! let dct = jiff::civil::date(2019, 7, 22);
@@ -27,12 +28,12 @@
 //! ```
 #![warn(missing_docs)]
 
-mod affix;
 pub mod dates;
 pub mod jsonl;
 pub mod people;
-pub mod tokens;
-pub mod translit;
+
+// The shared language knowledge, under the names the grammar's modules use.
+use annals_lang::{affix, tokens, translit};
 
 pub use people::coref::person_key;
 

@@ -24,8 +24,8 @@ fn check_offsets(text: &str, lang: &str) {
     }
     let _ = annals_extract::extract(text, lang, None);
     let _ = annals_extract::person_key(text);
-    let _ = annals_extract::translit::to_latin(text);
-    let _ = annals_extract::translit::fold(text);
+    let _ = annals_lang::translit::to_latin(text);
+    let _ = annals_lang::translit::fold(text);
 }
 
 /// Strings built from pieces that exercise the rules (names, months, digits, dashes,

@@ -99,6 +99,10 @@ pub struct PageFile {
     pub template: String,
     /// Language suffix when it is one of the site's languages (`en` for `item.en.md`).
     pub lang_suffix: Option<String>,
+    /// Another file of the same folder that Grav picks wherever this one could be served
+    /// (`default.de.md` for `default.md` on a site whose default language is `de`), so that
+    /// this one is never served; [`read_page`] skips it. See [`Site::page_files`].
+    pub shadowed_by: Option<PathBuf>,
 }
 
 /// Where a post's publication date came from.

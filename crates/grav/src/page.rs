@@ -6,7 +6,10 @@
 //! page, which Grav never reads), when it is a modular part (a folder starting with
 //! `_`, after an optional order prefix, or anything below one), `published: false`,
 //! `routable: false`, a redirect
-//! (`redirect:`), has a `publish_date` after `now`, or an `unpublish_date` at or before `now`.
+//! (`redirect:`), has a `publish_date` after `now`, or an `unpublish_date` at or before `now`,
+//! and when Grav serves another file of its folder wherever it could be served
+//! ([`PageFile::shadowed_by`]: `default.md` next to `default.de.md` on a site whose default
+//! language is `de`, even when that file is itself unpublished or not routable).
 //! `visible: false` only hides a page from menus: it stays searchable.
 //!
 //! Values are coerced: `published: 'false'`, `no`, `0` are false (PHP would call the string
@@ -78,6 +81,10 @@ pub fn read_page(
     }
     if let Some(part) = segments.iter().find(|s| strip_order_prefix(s).starts_with('_')) {
         return Ok(Outcome::Skipped(format!("modular part (folder `{part}`)")));
+    }
+    if let Some(other) = &file.shadowed_by {
+        let other = other.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        return Ok(Outcome::Skipped(format!("not served: Grav serves `{other}` of this folder instead")));
     }
     let file_name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // The language variant this file is served as (a site "language", maybe a version), and
@@ -356,7 +363,7 @@ mod tests {
             Suffix::Lang(l) => Some(l),
             _ => None,
         };
-        PageFile { path, folder, template, lang_suffix }
+        PageFile { path, folder, template, lang_suffix, shadowed_by: None }
     }
 
     fn now() -> Timestamp {

@@ -11,19 +11,26 @@
 //! [`Site::page_files`] lists, per folder:
 //!
 //! 1. the language files (`item.en.md`), in the order of `languages.supported`;
-//! 2. the plain files (`item.md`); on a multilingual site Grav serves a plain file for a
-//!    language only when the folder has no file for that language *nor for the default
-//!    language* (its fallback order is: the language, the default language, plain), so a plain
-//!    file next to a default-language file is never served: it is still listed, after the file
-//!    that wins, and [`crate::read_page`] reads it as the default language, so its URL is that
-//!    of the default-language file listed before it;
+//! 2. the plain files (`item.md`);
 //! 3. files whose middle part is not a site language (`docs.16.md` on a site without a `16`
 //!    language, `item.before_gui_edits.md`): template `docs`, no language suffix. Grav does
 //!    not read them; [`crate::read_page`] reads them as versions of the plain file (same URL,
-//!    language detected), so, listed last, they give a post only where the folder has no file
-//!    Grav serves at that URL (a folder holding only `docs.16.md`). (grav-learn does list `17`,
-//!    `16` and `15` as its "languages": there `docs.16.md` is served at `/16/...` and is read
-//!    as such, its language being detected from the text.)
+//!    language detected), where the folder has no file Grav could serve (a folder holding
+//!    only `docs.16.md`). (grav-learn does list `17`, `16` and `15` as its "languages": there
+//!    `docs.16.md` is served at `/16/...` and is read as such, its language being detected
+//!    from the text.)
+//!
+//! # Which file of a folder Grav serves
+//!
+//! Grav picks one file per folder and language, and never falls back past the file it picked
+//! (see `shadowing`): for a language, its own file (`item.de.md`), else the default
+//! language's, else the plain file, and of several files with the same suffix the first. The
+//! picked file's own `published` and `routable` then decide whether anything is served. So a
+//! folder holding `default.de.md` with `routable: false` and `default.md`, on a site whose
+//! default language is `de`, serves nothing at all: the plain file is listed with
+//! [`PageFile::shadowed_by`] naming the language file, and [`crate::read_page`] skips both
+//! (the one as not routable, the other as not served). Every `.md` file is listed, so every
+//! one is accounted for in an indexing report.
 //!
 //! Several files of one kind in a folder (`item.md` and `default.md`) are in name order; Grav
 //! takes whichever the file system lists first.
@@ -231,16 +238,64 @@ fn walk(dir: &Path, config: &SiteConfig, depth: usize, out: &mut Vec<PageFile>) 
         })
         .collect();
     classified.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| natural_cmp(&a.1, &b.1)));
-    for (_, _, path, template, suffix) in classified {
+    let suffixes: Vec<&Suffix> = classified.iter().map(|c| &c.4).collect();
+    let shadows = shadowing(&suffixes, config);
+    let paths: Vec<PathBuf> = classified.iter().map(|c| c.2.clone()).collect();
+    for ((_, _, path, template, suffix), shadow) in classified.into_iter().zip(shadows) {
         let lang_suffix = match suffix {
             Suffix::Lang(l) => Some(l),
             _ => None,
         };
-        out.push(PageFile { path, folder: dir.to_path_buf(), template, lang_suffix });
+        let shadowed_by = shadow.map(|k| paths[k].clone());
+        out.push(PageFile { path, folder: dir.to_path_buf(), template, lang_suffix, shadowed_by });
     }
     for (_, path) in order_folders(dirs, config) {
         walk(&path, config, depth + 1, out);
     }
+}
+
+/// For each file of one folder (in listing order), the index of the file Grav serves instead
+/// of it wherever it could be served, or `None` when Grav serves the file itself for some
+/// language (or annals reads it as a version, see below).
+///
+/// Grav (`Pages::recurse`) picks one file per folder and language: for the active language
+/// `L`, the first file whose extension comes first in `L`'s fallback list: `.L.md`, then
+/// the default language's `.D.md`, then the plain `.md` (which follows the default language
+/// only; `Language::getFallbackPageExtensions`). The picked file's own `published` and
+/// `routable` then decide whether anything is served: Grav never falls back past it. So:
+///
+/// - of several files with one extension (`item.de.md`, `default.de.md`), only the first can
+///   be picked;
+/// - a language file is always picked for its own language;
+/// - a plain file is picked for a language only when the folder has no file for that language
+///   nor for the default language: on a multilingual site, never next to a default-language
+///   file, even one with `routable: false` or `published: false`;
+/// - a file whose suffix is not a site language (`docs.16.md`) is never picked; annals reads
+///   it as a version of the page ([`crate::read_page`]) only in a folder with no file Grav
+///   could pick.
+fn shadowing(suffixes: &[&Suffix], config: &SiteConfig) -> Vec<Option<usize>> {
+    let first_with = |wanted: &Suffix| suffixes.iter().position(|s| *s == wanted);
+    let default = config.default_lang.clone().or_else(|| config.languages.first().cloned());
+    // The file Grav picks for a language: its own, else the default language's, else plain.
+    let picked = |lang: &str| {
+        first_with(&Suffix::Lang(lang.to_owned()))
+            .or_else(|| default.as_ref().and_then(|d| first_with(&Suffix::Lang(d.clone()))))
+            .or_else(|| first_with(&Suffix::Plain))
+    };
+    let any_candidate = suffixes.iter().position(|s| !matches!(s, Suffix::Other(_)));
+    suffixes
+        .iter()
+        .enumerate()
+        .map(|(i, suffix)| match suffix {
+            Suffix::Lang(_) => first_with(suffix).filter(|&f| f != i),
+            Suffix::Plain if config.languages.is_empty() => first_with(suffix).filter(|&f| f != i),
+            Suffix::Plain => {
+                let served = config.languages.iter().any(|l| picked(l) == Some(i));
+                if served { None } else { picked(default.as_deref().unwrap_or("")).or(any_candidate) }
+            }
+            Suffix::Other(_) => any_candidate,
+        })
+        .collect()
 }
 
 /// Sibling folders in natural order, folders sharing a slug together at the first one's place,
@@ -337,6 +392,38 @@ mod tests {
     }
 
     #[test]
+    fn grav_picks_one_file_per_folder_and_language() {
+        let multi = SiteConfig {
+            languages: vec!["de".into(), "en".into()],
+            default_lang: Some("de".into()),
+            ..SiteConfig::default()
+        };
+        let (de, en, plain) = (Suffix::Lang("de".into()), Suffix::Lang("en".into()), Suffix::Plain);
+        let other = Suffix::Other("bak".into());
+        let check = |config: &SiteConfig, files: &[&Suffix], want: &[Option<usize>]| {
+            assert_eq!(shadowing(files, config), want, "{files:?}");
+        };
+        // The default language's file wins over the plain one, for every language.
+        check(&multi, &[&de, &plain], &[None, Some(0)]);
+        check(&multi, &[&de, &en, &plain], &[None, None, Some(0)]);
+        // Without one, the plain file is the default language's (and the fallback of others).
+        check(&multi, &[&en, &plain], &[None, None]);
+        check(&multi, &[&plain], &[None]);
+        // Of two files with one suffix, the first.
+        check(&multi, &[&plain, &plain], &[None, Some(0)]);
+        check(&multi, &[&de, &de], &[None, Some(0)]);
+        // A suffix that is no site language: only alone.
+        check(&multi, &[&en, &other], &[None, Some(0)]);
+        check(&multi, &[&other], &[None]);
+        let single = SiteConfig::default();
+        check(&single, &[&plain, &other], &[None, Some(0)]);
+        check(&single, &[&plain, &plain], &[None, Some(0)]);
+        // The default language falls back to the first supported one.
+        let no_default = SiteConfig { default_lang: None, ..multi.clone() };
+        check(&no_default, &[&de, &plain], &[None, Some(0)]);
+    }
+
+    #[test]
     fn lists_pages_in_grav_order() {
         let tmp = tempfile::tempdir().expect("tmp");
         let root = tmp.path().join("mysite").join("user");
@@ -379,8 +466,16 @@ mod tests {
                 "03.about/_hero/hero.md",
             ]
         );
-        let f = &sites[0].page_files()[2];
+        let files = sites[0].page_files();
+        let f = &files[2];
         assert_eq!((f.template.as_str(), f.lang_suffix.as_deref()), ("default", Some("en")));
+        // Only the language file of `10.later` is served: the plain file and the version
+        // name it.
+        let later = |name: &str| files.iter().find(|f| f.path.ends_with(name)).expect("listed");
+        let kk = later("10.later/item.kk.md");
+        assert_eq!(kk.shadowed_by, None);
+        assert_eq!(later("10.later/item.md").shadowed_by.as_ref(), Some(&kk.path));
+        assert_eq!(later("10.later/item.16.md").shadowed_by.as_ref(), Some(&kk.path));
         assert_eq!(f.folder, sites[0].pages_dir.join("01.home"));
 
         // The same site given as its pages folder, or as the folder holding user/.

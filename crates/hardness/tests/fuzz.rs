@@ -135,7 +135,7 @@ fn page(site: &Site, rel: &str) -> PageFile {
     let template = parts.next().unwrap_or("").to_owned();
     let lang_suffix =
         parts.next().filter(|l| site.config.languages.iter().any(|x| x == l)).map(str::to_owned);
-    PageFile { path, folder, template, lang_suffix }
+    PageFile { path, folder, template, lang_suffix, shadowed_by: None }
 }
 
 /// The sites and files a generated page is read as.

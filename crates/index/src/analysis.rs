@@ -1,7 +1,7 @@
 //! Text analysers: how titles, bodies, names and queries become terms.
 //!
 //! The same analyser runs at index time and at query time, registered on the index under
-//! [`Analyzer::name`]. Folding comes from `annals_extract::translit`, so the search engine,
+//! [`Analyzer::name`]. Folding comes from `annals_lang::translit`, so the search engine,
 //! the extractor and the index agree on what "the same letters" means.
 
 use tantivy::Index;
@@ -22,7 +22,7 @@ pub enum Analyzer {
     Russian,
     /// Kazakh: lowercase, Kazakh letters folded to the Russian keyboard's (`қ`→`к`), so that
     /// Kazakh typed without its own letters still matches, then a light suffix stripper
-    /// ([`crate::kazakh`]).
+    /// ([`annals_lang::kazakh`]).
     Kazakh,
     /// Any language: lowercase and folding, no stemming. Also the "exact" title field.
     Plain,
@@ -100,16 +100,16 @@ pub fn register(index: &Index) {
 }
 
 fn fold(token: &str, out: &mut String) {
-    out.push_str(&annals_extract::translit::fold(token));
+    out.push_str(&annals_lang::translit::fold(token));
 }
 
 fn fold_kazakh(token: &str, out: &mut String) {
-    let folded = annals_extract::translit::fold(token);
-    out.push_str(&crate::kazakh::stem(&folded));
+    let folded = annals_lang::translit::fold(token);
+    out.push_str(&annals_lang::kazakh::stem(&folded));
 }
 
 fn latin(token: &str, out: &mut String) {
-    out.push_str(&annals_extract::translit::to_latin(token));
+    out.push_str(&annals_lang::translit::to_latin(token));
 }
 
 /// Slots of the memo of terms (see [`Memo`]), a power of two; 8 bytes each.
@@ -237,7 +237,7 @@ impl Fused {
             }
             Analyzer::Kazakh => {
                 fold_lowered(lower, folded);
-                out.push_str(&crate::kazakh::stem(folded));
+                out.push_str(&annals_lang::kazakh::stem(folded));
             }
             Analyzer::Plain => {
                 fold_lowered(lower, folded);
@@ -250,7 +250,7 @@ impl Fused {
             Analyzer::Latin => {
                 if !latin_fast(lower, out) {
                     out.clear();
-                    out.push_str(&annals_extract::translit::to_latin(lower));
+                    out.push_str(&annals_lang::translit::to_latin(lower));
                 }
             }
         }
@@ -275,7 +275,7 @@ struct FusedStream<'a> {
 
 impl TokenStream for FusedStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some((from, to)) = next_word(self.text, self.cursor) {
+        while let Some((from, to)) = annals_lang::words::next_word(self.text, self.cursor) {
             self.cursor = to;
             let token = &mut self.fused.token;
             token.position = token.position.wrapping_add(1);
@@ -385,79 +385,6 @@ impl Memo {
     }
 }
 
-/// Byte ranges of the words of `text`, cut as every analyser cuts them (Tantivy's
-/// `SimpleTokenizer`: maximal runs of alphanumeric chars), without Unicode table look-ups for
-/// Latin and Cyrillic letters.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut cursor = 0;
-    std::iter::from_fn(move || {
-        let (from, to) = next_word(text, cursor)?;
-        cursor = to;
-        Some((from, to))
-    })
-}
-
-/// The byte range of the first word (maximal run of alphanumeric chars) at or after `from`.
-fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    let start = loop {
-        let &b = bytes.get(i)?;
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                break i;
-            }
-            i += 1;
-        } else {
-            let (alnum, len) = char_at(text, i);
-            if alnum {
-                break i;
-            }
-            i += len;
-        }
-    };
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            i += 1;
-        } else {
-            let (alnum, len) = char_at(text, i);
-            if !alnum {
-                break;
-            }
-            i += len;
-        }
-    }
-    Some((start, i))
-}
-
-/// Whether the non-ASCII char at byte `i` of `text` is alphanumeric, and its length in bytes.
-#[inline]
-fn char_at(text: &str, i: usize) -> (bool, usize) {
-    let bytes = text.as_bytes();
-    let b0 = bytes[i];
-    if b0 < 0xE0 {
-        // Two bytes (U+0080..U+07FF): Latin-1, Latin Extended, Greek, Cyrillic.
-        let c = (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-        (is_alphanumeric_2(c), 2)
-    } else {
-        let c = text[i..].chars().next().unwrap_or_default();
-        (c.is_alphanumeric(), c.len_utf8())
-    }
-}
-
-/// [`char::is_alphanumeric`] for a scalar value below U+0800, with the Cyrillic letters
-/// answered without a table search.
-#[inline]
-fn is_alphanumeric_2(c: u32) -> bool {
-    match c {
-        0x0400..=0x0481 | 0x048A..=0x052F => true,
-        _ => char::from_u32(c).is_some_and(char::is_alphanumeric),
-    }
-}
-
 /// Appends the lowercase of `c` as [`char::to_lowercase`] has it, without its table search
 /// for ASCII, Russian and Kazakh letters.
 #[inline]
@@ -482,7 +409,7 @@ fn push_lowercase(out: &mut String, c: char) {
 fn fold_lowered(lower: &str, out: &mut String) {
     if !fold_fast(lower, out) {
         out.clear();
-        out.push_str(&annals_extract::translit::fold(lower));
+        out.push_str(&annals_lang::translit::fold(lower));
     }
 }
 
@@ -494,7 +421,7 @@ fn fold_fast(lower: &str, out: &mut String) -> bool {
         if !fast_letter(c) {
             return false;
         }
-        out.push(annals_extract::translit::fold_char(c));
+        out.push(annals_lang::translit::fold_char(c));
     }
     true
 }
@@ -532,7 +459,7 @@ fn latin_fast(lower: &str, out: &mut String) -> bool {
                 }
             }
             'ъ' => {}
-            _ => match annals_extract::translit::latin_of(c) {
+            _ => match annals_lang::translit::latin_of(c) {
                 Some(latin) => out.push_str(latin),
                 None => out.push(c),
             },
@@ -632,12 +559,12 @@ mod tests {
 /// functions, Tantivy's filters, and in the end [`Analyzer::reference`] itself.
 #[cfg(test)]
 mod fast_path_tests {
-    use annals_extract::translit;
+    use annals_lang::translit;
     use tantivy::tokenizer::{AsciiFoldingFilter, RawTokenizer, TokenFilter, TokenStream, Tokenizer};
 
     use super::{
-        Analyzer, MAX_TOKEN_BYTES, MEMO_AFTER, MEMO_WORDS, ascii_folding_keeps, fold_fast, is_alphanumeric_2,
-        latin_fast, push_lowercase,
+        Analyzer, MAX_TOKEN_BYTES, MEMO_AFTER, MEMO_WORDS, ascii_folding_keeps, fold_fast, latin_fast,
+        push_lowercase,
     };
 
     fn all_chars() -> impl Iterator<Item = char> {
@@ -664,17 +591,6 @@ mod fast_path_tests {
             let mut fast = String::new();
             push_lowercase(&mut fast, c);
             assert_eq!(fast, c.to_lowercase().collect::<String>(), "{c:?} (U+{:04X})", c as u32);
-        }
-    }
-
-    #[test]
-    fn alphanumeric_is_chars_alphanumeric() {
-        for u in 0x80..0x800 {
-            assert_eq!(
-                is_alphanumeric_2(u),
-                char::from_u32(u).is_some_and(char::is_alphanumeric),
-                "U+{u:04X}"
-            );
         }
     }
 

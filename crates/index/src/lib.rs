@@ -8,7 +8,8 @@
 //! - [`open`] opens an existing index for searching, with its [`Fields`].
 //!
 //! The crate is synchronous and knows nothing about HTTP; the query engine lives in
-//! `annals-server`.
+//! `annals-engine`. Language knowledge (folding, stemming Kazakh, word cutting) comes from
+//! `annals-lang`.
 //!
 //! Text becomes terms the same way at index and query time:
 //!
@@ -25,11 +26,10 @@ pub mod analysis;
 pub mod document;
 mod error;
 mod ingest;
-pub mod kazakh;
 pub mod schema;
 mod store;
 
-pub use document::{PersonRef, doc_id, rfc3339, tantivy_date, value_range};
+pub use document::{PersonRef, doc_id, rfc3339, tantivy_date};
 pub use error::Error;
 pub use ingest::{FileError, FileWarning, IngestOptions, Progress, Quiet, Report, Skipped, ingest};
 pub use schema::{Fields, Lang};

@@ -20,9 +20,9 @@
 //!
 //! Without a dct a relative or year-less date is still reported, with an empty value.
 
-pub mod months;
-pub mod numerals;
 pub mod relative;
+
+pub use annals_lang::{months, numerals};
 
 use crate::tokens::{Kind, Token};
 use jiff::civil::Date;

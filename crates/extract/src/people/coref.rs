@@ -340,10 +340,7 @@ fn strip_kk_case(w: &str) -> String {
         return w.to_string();
     }
     let f = fold(w);
-    for suf in [
-        "тын", "тин", "нын", "нин", "дын", "дин", "ка", "ке", "га", "ге", "ты", "ти", "ны", "ни", "пен",
-        "мен", "бен",
-    ] {
+    for &suf in annals_lang::kazakh::NAME_CASE_ENDINGS {
         if f.ends_with(suf) && f.chars().count() >= suf.chars().count() + 4 {
             return morphology::swap(w, suf.chars().count(), "");
         }

@@ -8,8 +8,8 @@
 
 use super::names::{CYR_GIVEN, Gender, Given};
 use crate::affix::{Endings, ends_with};
-use crate::dates::months::KK_SUFFIXES;
 use crate::translit::fold;
+use annals_lang::kazakh::KK_SUFFIXES;
 use std::sync::LazyLock;
 
 /// Kazakh case and possessive suffixes (as written, with Kazakh letters), longest first.

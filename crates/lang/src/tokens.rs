@@ -91,7 +91,7 @@ impl Token<'_> {
 
 /// `c.is_uppercase()`, without the table look-up for ASCII and Cyrillic.
 #[inline]
-pub(crate) fn is_upper(c: char) -> bool {
+pub fn is_upper(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_uppercase(),
         0x0400..=0x042F => true,
@@ -104,7 +104,7 @@ pub(crate) fn is_upper(c: char) -> bool {
 
 /// `c.is_lowercase()`, without the table look-up for ASCII and Cyrillic.
 #[inline]
-pub(crate) fn is_lower(c: char) -> bool {
+pub fn is_lower(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_lowercase(),
         0x0400..=0x042F => false,
@@ -116,7 +116,7 @@ pub(crate) fn is_lower(c: char) -> bool {
 
 /// `c.is_alphabetic()`, without the table look-up for ASCII and Cyrillic.
 #[inline]
-pub(crate) fn is_alpha(c: char) -> bool {
+pub fn is_alpha(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphabetic(),
         0x0400..=0x0481 | 0x048A..=0x04FF => true,
@@ -158,6 +158,7 @@ pub fn lower(s: &str) -> String {
 }
 
 /// Push the lowercase of `c`, with fast paths for ASCII and Cyrillic (incl. Kazakh letters).
+#[inline]
 pub fn push_lower(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
@@ -172,7 +173,7 @@ pub fn push_lower(out: &mut String, c: char) {
 /// The lowercase of a letter of the Cyrillic block that has one without a table look-up
 /// (None for other chars).
 #[inline]
-pub(crate) fn cyrillic_lower(c: char) -> Option<char> {
+pub fn cyrillic_lower(c: char) -> Option<char> {
     let u = c as u32;
     let l = match u {
         0x0410..=0x042F => u + 0x20,
@@ -432,6 +433,7 @@ fn is_pictograph(c: char) -> bool {
 }
 
 fn is_abbrev(w: &str) -> bool {
+    // Source: English and Russian abbreviations news text writes with a dot, written for annals.
     matches!(
         w,
         "mr" | "mrs"

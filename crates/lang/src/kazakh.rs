@@ -1,15 +1,127 @@
-//! A light Kazakh stemmer: strips inflectional endings (plural, possessive, case) from a
-//! token already folded to the Russian keyboard's letters (`қ`→`к`, `ғ`→`г`, `і`→`и`, ...).
+//! Kazakh morphology: the case and possessive endings words take, and a light stemmer.
 //!
 //! Kazakh is agglutinative: `шілдеде` (in July), `форумына` (to his forum), `қазанда`
-//! (in October). Snowball has no Kazakh stemmer; this one removes at most one case, one
-//! possessive and one plural ending, right to left, and never leaves fewer than four
-//! letters, so the nominative meets its inflected forms. Derivational suffixes (`-лық`, `-шы`) are kept: they make
-//! other words.
+//! (in October). Three lists of endings live here, each for its reader:
+//!
+//! - [`KK_SUFFIXES`]: the endings, as written, that may follow a calendar or number word
+//!   (`шілде-де`, `қаңтар-ының`, `бесінші-сі`); the date grammar and the name morphology of
+//!   `annals-extract` strip them;
+//! - [`NAME_CASE_ENDINGS`]: the case endings, folded, that an unknown surname may carry
+//!   (`Трамп-тың`);
+//! - the stemmer's own lists (case, possessive, plural; folded): [`stem`] strips endings from
+//!   a token already folded to the Russian keyboard's letters (`қ`→`к`, `ғ`→`г`, `і`→`и`,
+//!   ...). Snowball has no Kazakh stemmer; this one removes at most one case, one possessive
+//!   and one plural ending, right to left, and never leaves fewer than four letters, so the
+//!   nominative meets its inflected forms. Derivational suffixes (`-лық`, `-шы`) are kept:
+//!   they make other words.
+//!
+//! The endings are those of Kazakh grammar (case, possessive and plural paradigms with their
+//! vowel-harmony and consonant variants), written for this crate.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+/// Kazakh case and possessive endings that may follow a calendar stem
+/// (шілде-де, қаңтар-ының, сәуір-ге, мамыр-дың, наурыз-дан).
+// Source: Kazakh case and possessive paradigms (kk), as written, compiled for annals.
+pub const KK_SUFFIXES: &[&str] = &[
+    "",
+    "да",
+    "де",
+    "та",
+    "те",
+    "нда",
+    "нде",
+    "ында",
+    "інде",
+    "сында",
+    "сінде",
+    "дың",
+    "дің",
+    "тың",
+    "тің",
+    "ның",
+    "нің",
+    "ының",
+    "інің",
+    "сының",
+    "сінің",
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "на",
+    "не",
+    "ына",
+    "іне",
+    "сына",
+    "сіне",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "ны",
+    "ні",
+    "ын",
+    "ін",
+    "сын",
+    "сін",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "ынан",
+    "інен",
+    "сынан",
+    "сінен",
+    "ы",
+    "і",
+    "сы",
+    "сі",
+    "мен",
+    "бен",
+    "пен",
+    "ғы",
+    "гі",
+    "қы",
+    "кі",
+    "дағы",
+    "дегі",
+    "тағы",
+    "тегі",
+    "ндағы",
+    "ндегі",
+    "ғы",
+    "дай",
+    "дей",
+    "ша",
+    "ше",
+];
+
+/// [`KK_SUFFIXES`] as a set.
+static KK_SUFFIX_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| KK_SUFFIXES.iter().copied().collect());
+
+/// `s` is one of [`KK_SUFFIXES`] (the empty one too).
+pub fn is_kk_suffix(s: &str) -> bool {
+    KK_SUFFIX_SET.contains(s)
+}
+
+/// Case endings an unknown surname may carry (genitive, dative, accusative, instrumental),
+/// folded as [`crate::translit::fold`] folds (`тың` → `тын`); tried in this order, the
+/// first that fits is stripped (`Трамптың` → `Трамп`).
+// Source: Kazakh case paradigms (kk), folded, compiled for annals.
+pub const NAME_CASE_ENDINGS: &[&str] = &[
+    "тын", "тин", "нын", "нин", "дын", "дин", "ка", "ке", "га", "ге", "ты", "ти", "ны", "ни", "пен", "мен",
+    "бен",
+];
 
 /// Case endings, folded (one is stripped, the longest that fits).
+// Source: Kazakh case paradigms (kk), folded, compiled for annals.
 const CASE: &[&str] = &[
     // Adjectival locative: `-дағы` (which is in).
     "ндагы",
@@ -63,11 +175,13 @@ const CASE: &[&str] = &[
 ];
 
 /// Possessive endings (one is stripped after the case).
+// Source: Kazakh possessive paradigms (kk), folded, compiled for annals.
 const POSSESSIVE: &[&str] = &[
     "ымыз", "имиз", "ыныз", "иниз", "мыз", "миз", "ныз", "низ", "сы", "си", "ым", "им", "ын", "ин", "ы", "и",
 ];
 
 /// Plural endings (one is stripped last).
+// Source: Kazakh plural endings (kk), folded, compiled for annals.
 const PLURAL: &[&str] = &["лар", "лер", "дар", "дер", "тар", "тер"];
 
 /// Letters a stem keeps at least.

@@ -48,6 +48,7 @@ pub fn to_latin(s: &str) -> String {
 
 /// The Latin spelling of one lowercase char, when it has one (`ь`, `ъ` and the `ий`/`ый`
 /// endings are [`to_latin`]'s, which looks at the next char).
+#[inline]
 pub fn latin_of(c: char) -> Option<&'static str> {
     Some(match c {
         'а' | 'ә' => "a",
@@ -81,6 +82,16 @@ pub fn latin_of(c: char) -> Option<&'static str> {
         'ы' => "y",
         'ю' => "yu",
         'я' => "ya",
+        '’' | 'ʼ' => "'",
+        _ => return latin_base(c),
+    })
+}
+
+/// The base letters of a lowercase Latin letter with diacritics (`ü` → `u`, `ș` → `s`,
+/// `ß` → `ss`, `æ` → `ae`), when it has them.
+#[inline]
+pub fn latin_base(c: char) -> Option<&'static str> {
+    Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'æ' => "ae",
         'ç' | 'ć' | 'č' => "c",
@@ -99,9 +110,42 @@ pub fn latin_of(c: char) -> Option<&'static str> {
         'ù' | 'ú' | 'û' | 'ü' | 'ű' | 'ů' | 'ū' => "u",
         'ý' | 'ÿ' => "y",
         'ź' | 'ż' | 'ž' => "z",
-        '’' | 'ʼ' => "'",
         _ => return None,
     })
+}
+
+/// Lowercase and fold for matching words across spellings: [`fold`] (`ё` → `е`, Kazakh letters
+/// to their Russian-keyboard neighbours), Latin letters without diacritics ([`latin_base`]:
+/// `März` → `marz`, `pornește` → `porneste`), Greek without accents and with one sigma
+/// (`Μαΐου` → `μαιου`), Arabic alef without its hamza or madda (`أيار` → `ايار`), and
+/// combining marks dropped.
+pub fn fold_marks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut lower = String::with_capacity(4);
+    for c in s.chars() {
+        lower.clear();
+        crate::tokens::push_lower(&mut lower, c);
+        for l in lower.chars() {
+            if let Some(base) = latin_base(l) {
+                out.push_str(base);
+                continue;
+            }
+            match l {
+                '\u{0300}'..='\u{036F}' => {}
+                'ά' => out.push('α'),
+                'έ' => out.push('ε'),
+                'ή' => out.push('η'),
+                'ί' | 'ϊ' | 'ΐ' => out.push('ι'),
+                'ό' => out.push('ο'),
+                'ύ' | 'ϋ' | 'ΰ' => out.push('υ'),
+                'ώ' => out.push('ω'),
+                'ς' => out.push('σ'),
+                'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+                _ => out.push(fold_char(l)),
+            }
+        }
+    }
+    out
 }
 
 /// [`fold`] for a string that is already lowercase (as [`crate::tokens::Token::lower`] is).
@@ -110,6 +154,7 @@ pub fn fold_lower(s: &str) -> String {
 }
 
 /// [`fold`] of one lowercase char.
+#[inline]
 pub fn fold_char(c: char) -> char {
     match c {
         'ё' => 'е',
@@ -207,6 +252,17 @@ mod tests {
         for s in ["Қызылорда ӨСКЕМЕН Ёлка", "İİ Σ Müller", "abc", ""] {
             assert_eq!(fold(s), fold_two_pass(s), "{s}");
         }
+    }
+
+    #[test]
+    fn fold_marks_drops_diacritics_in_every_script() {
+        assert_eq!(fold_marks("Hümmling"), "hummling");
+        assert_eq!(fold_marks("pornește PORNEŞTE"), "porneste porneste");
+        assert_eq!(fold_marks("Straße Ærø"), "strasse aero");
+        assert_eq!(fold_marks("Μαΐου ΜΑΪΟΥ Σεπτέμβριος"), "μαιου μαιου σεπτεμβριοσ");
+        assert_eq!(fold_marks("أيار"), "ايار");
+        assert_eq!(fold_marks("Қазан Ёлка"), "казан елка");
+        assert_eq!(fold_marks("e\u{301}te\u{301}"), "ete");
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! English spelled years ("nineteen ninety-six") and Kazakh spelled numbers and
 //! ordinals ("екі мың он төртінші жылы" = 2014).
 
-use super::months::is_kk_suffix;
+use crate::kazakh::is_kk_suffix;
 
 /// A small count written as a word (ru, en, kk): "два", "пять", "two", "a", "екі".
 pub fn count_word(w: &str) -> Option<u32> {
+    // Source: Russian, English and Kazakh cardinal numbers as news text spells them, written for annals.
     Some(match w {
         "один" | "одна" | "одно" | "одного" | "одну" | "one" | "a" | "an" | "бір" => {
             1
@@ -31,6 +32,7 @@ pub fn count_word(w: &str) -> Option<u32> {
 }
 
 fn en_unit(w: &str) -> Option<u32> {
+    // Source: English cardinal numbers, written for annals.
     Some(match w {
         "one" => 1,
         "two" => 2,
@@ -46,6 +48,7 @@ fn en_unit(w: &str) -> Option<u32> {
 }
 
 fn en_teen_or_ten(w: &str) -> Option<u32> {
+    // Source: English cardinal numbers, written for annals.
     Some(match w {
         "ten" => 10,
         "eleven" => 11,
@@ -95,6 +98,7 @@ pub fn en_spelled_year(century: &str, rest: &str) -> Option<u32> {
 }
 
 /// Kazakh cardinal words and their values.
+// Source: Kazakh cardinal numbers (kk), written for annals.
 const KK_CARDINALS: [(&str, u32); 20] = [
     ("бір", 1),
     ("екі", 2),
@@ -191,7 +195,7 @@ mod tests {
             if let Some(p) = w.find(ord) {
                 let (stem, rest) = (&w[..p], &w[p + ord.len()..]);
                 if let Some(v) = kk_cardinal(stem)
-                    && super::super::months::KK_SUFFIXES.contains(&rest)
+                    && crate::kazakh::KK_SUFFIXES.contains(&rest)
                 {
                     return Some((v, true));
                 }
@@ -199,7 +203,7 @@ mod tests {
         }
         for (i, _) in w.char_indices().skip(2) {
             if let Some(v) = kk_cardinal(&w[..i])
-                && super::super::months::KK_SUFFIXES.contains(&&w[i..])
+                && crate::kazakh::KK_SUFFIXES.contains(&&w[i..])
                 && !w[i..].is_empty()
             {
                 return Some((v, false));
@@ -214,7 +218,7 @@ mod tests {
         for (c, _) in KK_CARDINALS {
             for ord in ["", "сыншы", "сінші", "ыншы", "інші", "ншы", "нші", "шы", "ші", "ншышы"]
             {
-                for suf in super::super::months::KK_SUFFIXES.iter().chain(&["х", "ыншыға", "он"]) {
+                for suf in crate::kazakh::KK_SUFFIXES.iter().chain(&["х", "ыншыға", "он"]) {
                     words.push(format!("{c}{ord}{suf}"));
                     words.push(format!("а{c}{ord}{suf}"));
                 }
