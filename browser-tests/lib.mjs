@@ -48,6 +48,21 @@ export async function open(browser, options = {}) {
   return page;
 }
 
+/**
+ * Opens `path` of the annals server in a fresh page of `browser`, runs `body` on it, checks
+ * that the page's script raised no error, and closes the page with its context.
+ */
+export async function visit(browser, path, body, options) {
+  const page = await open(browser, options);
+  try {
+    await page.goto(ANNALS + path);
+    await body(page);
+    if (page.errors.length > 0) throw new Error(`script errors: ${page.errors.map(String).join('; ')}`);
+  } finally {
+    await page.context().close();
+  }
+}
+
 /** Waits until the results shown are those of the URL's state, and none is loading. */
 export function settled(page) {
   return page.waitForFunction(() => window.__rendered === location.search.replace(/^\?/, '')

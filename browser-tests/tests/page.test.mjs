@@ -3,23 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { ANNALS, ORIGIN, count, launch, open, settled, texts } from '../lib.mjs';
+import { ORIGIN, count, launch, settled, texts, visit } from '../lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** A fresh page at `path` of the annals server; closed (with its context) after `body`. */
-async function withPage(path, body, options) {
-  const page = await open(browser, options);
-  try {
-    await page.goto(ANNALS + path);
-    await body(page);
-    assert.deepEqual(page.errors.map(String), [], 'no script errors');
-  } finally {
-    await page.context().close();
-  }
-}
+/** A fresh page at `path` of the annals server, closed (with its context) after `body`. */
+const withPage = (path, body, options) => visit(browser, path, body, options);
 
 describe('search page', () => {
   test('shows results as the visitor types, without reloading', () => withPage('/?ui=en', async (page) => {

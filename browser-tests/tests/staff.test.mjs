@@ -4,22 +4,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { ANNALS, launch, open, screenshot, settled } from '../lib.mjs';
+import { ANNALS, launch, screenshot, settled, visit } from '../lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function withPage(path, body, options) {
-  const page = await open(browser, options);
-  try {
-    await page.goto(ANNALS + path);
-    await body(page);
-    assert.deepEqual(page.errors.map(String), [], 'no script errors');
-  } finally {
-    await page.context().close();
-  }
-}
+/** A fresh page at `path` of the annals server, closed (with its context) after `body`. */
+const withPage = (path, body, options) => visit(browser, path, body, options);
 
 /** The key of the person the archive names most (from the API). */
 async function topPerson() {
