@@ -292,3 +292,37 @@ fn hostile_keys_and_parameters_never_get_a_5xx() {
         assert!(r.status == 400 || r.status == 200, "{query}: {}", r.status);
     }
 }
+
+#[test]
+fn the_staff_pages_read_in_lang_and_work_without_scripts() {
+    let server = archive_server();
+    let key = key_of(&server, "Pivovarova");
+    let h1 =
+        |html: &str| html.split("<h1>").nth(1).and_then(|s| s.split("</h1>").next()).unwrap_or("").to_owned();
+    let ru = server.get(&format!("/people/{}?lang=ru", enc(&key)));
+    ru.expect(200);
+    assert!(ru.body.contains("<html lang=\"ru\""), "the interface follows lang");
+    assert!(h1(&ru.body).contains("Пивоварова"), "{}", h1(&ru.body));
+    assert_eq!(ru.body.matches("<h1>").count(), 1);
+    assert!(ru.body.contains("<main") && ru.body.contains("20 июля 2019"), "the forum on her timeline");
+    let mixed = server.get(&format!("/people/{}?lang=en&ui=kk", enc(&key)));
+    assert!(mixed.body.contains("<html lang=\"kk\"") && h1(&mixed.body).contains("Pivovarova"));
+    server.get(&format!("/people/{}?lang=Russian", enc(&key))).expect(400);
+    server.get(&format!("/people/{}?page=0", enc(&key))).expect(400);
+    let events = server.get("/events?from=2019-07&to=2019-07&lang=ru");
+    events.expect(200);
+    assert!(
+        events.body.contains("<html lang=\"ru\"") && events.body.contains("20 июля 2019"),
+        "{}",
+        events.body
+    );
+    let filtered = server.get(&format!("/events?person={}&ui=en", enc(&key)));
+    assert!(filtered.body.contains("Pivovarova") && filtered.body.contains("20 July 2019"));
+    server.get("/events?from=July").expect(400);
+    // The search page links the people it names to their pages.
+    let page = server.get("/?q=silk+road+forum&ui=en");
+    assert!(
+        page.body.contains(&format!("href=\"people/{key}?ui=en\"")),
+        "hit people and facet values link here"
+    );
+}

@@ -180,6 +180,12 @@ fn render(
     html_response(status, html)
 }
 
+/// The language a staff page is read in: `lang` when given (the interface follows it unless
+/// `ui` says otherwise), else the browser's.
+fn reader_language<'a>(params: &'a Params, headers: &'a HeaderMap) -> Option<&'a str> {
+    params.get("lang").or_else(|| accept_language(headers))
+}
+
 /// The page for an error of the engine (a bad parameter is the visitor's; anything else is
 /// logged and said in general words).
 fn failure(ui: &Ui, e: ApiError, what: &'static str) -> (StatusCode, String) {
@@ -203,17 +209,19 @@ async fn person_page(
     RawQuery(raw): RawQuery,
 ) -> Response {
     let key = clip(&key, 200).to_owned();
-    let here = Params::parse(pairs(raw), |k| matches!(k, "ui" | "page"));
+    let here = Params::parse(pairs(raw), |k| matches!(k, "ui" | "page" | "lang"));
     let path = format!("/people/{}", params::encode(&key));
-    let ui = Ui::new(&path, here.clone(), accept_language(&headers), state.options().site_url.as_deref());
-    let req =
-        PeopleRequest::from_params(here.iter().filter(|(k, _)| *k == "page").chain([("lang", ui.lang)]));
+    let ui =
+        Ui::new(&path, here.clone(), reader_language(&here, &headers), state.options().site_url.as_deref());
+    // Names and posts in `lang` when given, else in the interface language.
+    let lang = here.get("lang").unwrap_or(ui.lang);
+    let req = PeopleRequest::from_params(here.iter().filter(|(k, _)| *k == "page").chain([("lang", lang)]));
     let req = match req {
         Ok(req) => req,
         Err(e) => return html_response(StatusCode::BAD_REQUEST, person::failed(&ui, &e.to_string())),
     };
     match state.run(move |engine| Ok(engine.person(&key, &req)?)).await {
-        Ok(Some(page)) => html_response(StatusCode::OK, person::page(&ui, &page)),
+        Ok(Some(page)) => html_response(StatusCode::OK, person::page(&ui, &here, &page)),
         Ok(None) => html_response(StatusCode::NOT_FOUND, person::not_found(&ui)),
         Err(e) => {
             let (status, message) = failure(&ui, e, "person page");
@@ -225,9 +233,15 @@ async fn person_page(
 /// `GET /events`: the timeline of event dates, filtered by `q`, `person`, `from` and `to`.
 async fn events_page(State(state): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
     let params = Params::parse(pairs(raw), |k| events::PARAMS.contains(&k));
-    let ui =
-        Ui::new("/events", params.clone(), accept_language(&headers), state.options().site_url.as_deref());
-    let asked = params.iter().filter(|(k, _)| *k != "ui").chain([("lang", ui.lang)]);
+    let ui = Ui::new(
+        "/events",
+        params.clone(),
+        reader_language(&params, &headers),
+        state.options().site_url.as_deref(),
+    );
+    // Posts in `lang` when given, else in the interface language.
+    let lang = params.get("lang").unwrap_or(ui.lang);
+    let asked = params.iter().filter(|(k, _)| !matches!(*k, "ui" | "lang")).chain([("lang", lang)]);
     let mut req = match SearchRequest::from_event_params(asked) {
         Ok(req) => req,
         Err(e) => {
@@ -240,11 +254,11 @@ async fn events_page(State(state): State<AppState>, headers: HeaderMap, RawQuery
     // Posts without a version in the reader's language still have their events.
     req.any_language = true;
     let key = params.get("person").map(str::to_owned);
-    let lang = ui.lang;
+    let lang = lang.to_owned();
     let found = state
         .run(move |engine| {
             let name = match &key {
-                Some(key) => engine.person_name(key, Some(lang))?,
+                Some(key) => engine.person_name(key, Some(&lang))?,
                 None => None,
             };
             Ok((engine.timeline(&req)?, name))

@@ -11,7 +11,7 @@ use super::{parts, person};
 use annals_engine::{Timeline, TimelineEntry};
 
 /// The parameters of the page.
-pub const PARAMS: [&str; 5] = ["q", "person", "from", "to", "ui"];
+pub const PARAMS: [&str; 6] = ["q", "person", "from", "to", "ui", "lang"];
 
 /// The year and month (`2019`, `07`) an entry is filed under: its first day's.
 fn filed_under(e: &TimelineEntry) -> (String, Option<u8>) {
@@ -33,6 +33,7 @@ pub fn page(ui: &Ui, params: &Params, found: Result<&Timeline, &str>, person_nam
         p.lead { (t.s("events_intro")) }
         form.event-filters method="get" action="events" role="search" {
             @if let Some(ui_lang) = params.get("ui") { input type="hidden" name="ui" value=(ui_lang); }
+            @if let Some(lang) = params.get("lang") { input type="hidden" name="lang" value=(lang); }
             @if let Some(key) = params.get("person") { input type="hidden" name="person" value=(key); }
             p {
                 label for="ev-q" { (t.s("words")) } " "

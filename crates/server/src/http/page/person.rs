@@ -7,6 +7,7 @@ use maud::{Markup, html};
 
 use super::i18n::{fill, lang_name};
 use super::layout::{self, Ui};
+use super::params::Params;
 use super::parts;
 use annals_engine::{PersonName, PersonPage};
 
@@ -15,8 +16,8 @@ pub fn href(ui: &Ui, key: &str) -> String {
     ui.link(&format!("people/{}", super::params::encode(key)), &ui.carried())
 }
 
-/// The person's page.
-pub fn page(ui: &Ui, p: &PersonPage) -> Markup {
+/// The person's page; `here` are its parameters (`page`, `lang`, `ui`), kept by the pager.
+pub fn page(ui: &Ui, here: &Params, p: &PersonPage) -> Markup {
     let t = ui.t;
     let posts = &p.posts;
     let pages = posts.total.div_ceil(posts.per_page.max(1));
@@ -76,7 +77,7 @@ pub fn page(ui: &Ui, p: &PersonPage) -> Markup {
                 ol.hits {
                     @for hit in &posts.hits { (parts::hit(ui, hit, &person)) }
                 }
-                (parts::pager(t, posts.page, pages, &|n| ui.here_link(&ui.carried().page(n))))
+                (parts::pager(t, posts.page, pages, &|n| ui.here_link(&here.page(n))))
             }
             @if !p.co_mentions.is_empty() {
                 section.co-mentions aria-labelledby="co-h" {
