@@ -125,6 +125,8 @@ describe('events page', () => {
 
   for (const [name, options] of [
     ['events-desktop-light', { viewport: { width: 1280, height: 800 }, colorScheme: 'light' }],
+    ['events-desktop-dark', { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' }],
+    ['events-phone-light', { viewport: { width: 390, height: 844 }, colorScheme: 'light', isMobile: true, hasTouch: true }],
     ['events-phone-dark', { viewport: { width: 390, height: 844 }, colorScheme: 'dark', isMobile: true, hasTouch: true }],
   ]) {
     test(`screenshot ${name}`, () => withPage('/events?from=2019&to=2019&ui=ru', async (page) => {
