@@ -9,7 +9,7 @@
 //! counts never depend on the language chosen.
 //!
 //! The option is [`SearchRequest::disjunctive`] (`disjunctive=true` in the API); the search
-//! page always sets it. [`recount`] runs the search once more per any-of dimension that has
+//! page always sets it. `recount` runs the search once more per any-of dimension that has
 //! a selection, without that dimension's filter, on the same index generation, and takes
 //! that dimension's counts from it: counting is exact, never estimated.
 
