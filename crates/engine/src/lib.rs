@@ -191,11 +191,11 @@ impl Engine {
         req: &SearchRequest,
     ) -> Result<Matched, EngineError> {
         let filters = self.filters(req);
-        let mut builder = query::QueryBuilder::new(&self.fields, &view.searcher);
+        let mut builder = query::QueryBuilder::new(&self.fields, &view.searcher, &view.catalog.langs);
         if req.titles_only {
             builder = builder.titles_only();
         }
-        let n = query::required_count(parsed);
+        let n = builder.required_count(parsed);
         // Posts with a version matching an exclusion: by translation group (documents outside
         // every group stand for themselves).
         let cat = &view.catalog;
