@@ -5,16 +5,29 @@
 //! once, run over each field's dictionary in every segment, and the variants it finds become
 //! ordinary term queries: scored with BM25 like any word, the most frequent first, and at
 //! most a bounded number of them, so a two-letter prefix cannot blow a query up.
+//!
+//! Besides typos and completions, two kinds of variant serve languages that glue words into
+//! compounds (German `Wassermühle`, `Holzbearbeitung`): terms a word starts
+//! ([`Variant::Starts`]: a range of the dictionary, like a prefix) and terms a word ends
+//! ([`Variant::Ends`]): a range of the segment's terms reversed, built once per segment and
+//! field and kept while the segment lives ([`Reversed`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
+use tantivy::index::SegmentId;
 use tantivy::query::{DfaWrapper, FuzzyTermQuery};
 use tantivy::schema::Field;
-use tantivy::{Searcher, Term};
+use tantivy::{Searcher, SegmentReader, Term};
 
 /// Candidates kept per segment, as a multiple of the variants wanted.
 const PER_SEGMENT: usize = 4;
+/// Bytes a compound has beyond the word it contains, at least (`ems` + `bruck`).
+const COMPOUND_EXTRA: usize = 3;
+/// Reversed dictionaries kept (per segment and field) before those of segments no longer
+/// searched are dropped.
+const REVERSED_KEPT: usize = 64;
 
 /// The smallest byte string above every string starting with `prefix` (`None`: no bound).
 fn successor(prefix: &[u8]) -> Option<Vec<u8>> {
@@ -71,6 +84,65 @@ pub enum Variant {
     Typo(u8),
     /// Starting with the word.
     Prefix,
+    /// Compounds the word starts: starting with it and at least three letters longer
+    /// (`holz` → `holzbearbeitung`).
+    Starts,
+    /// Compounds the word ends: ending with it and at least three letters longer (`muhl` →
+    /// `wassermuhl`).
+    Ends,
+}
+
+/// The terms of one segment's field, each written backwards, sorted: the terms ending with a
+/// string are then a range, found by binary search.
+struct Reversed {
+    terms: Vec<(Box<[u8]>, u32)>,
+}
+
+impl Reversed {
+    fn build(segment: &SegmentReader, field: Field) -> Option<Reversed> {
+        let inverted = segment.inverted_index(field).ok()?;
+        let mut stream = inverted.terms().stream().ok()?;
+        let mut terms = Vec::new();
+        while stream.advance() {
+            let reversed: Box<[u8]> = stream.key().iter().rev().copied().collect();
+            terms.push((reversed, stream.value().doc_freq));
+        }
+        terms.sort_unstable();
+        Some(Reversed { terms })
+    }
+
+    /// The terms ending with `suffix` (written backwards), with their document frequencies.
+    fn ending_with(&self, suffix_reversed: &[u8]) -> &[(Box<[u8]>, u32)] {
+        let from = self.terms.partition_point(|(t, _)| &**t < suffix_reversed);
+        let to = match successor(suffix_reversed) {
+            Some(end) => self.terms.partition_point(|(t, _)| **t < *end),
+            None => self.terms.len(),
+        };
+        &self.terms[from..to.max(from)]
+    }
+}
+
+/// Reversed dictionaries by segment and field, shared by all searches: segments never change,
+/// so an entry is valid as long as its segment is searched.
+static REVERSED: LazyLock<Mutex<ReversedCache>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// Reversed dictionaries by segment and field id.
+type ReversedCache = HashMap<(SegmentId, u32), Arc<Reversed>>;
+
+/// The reversed dictionary of `field` in `segment`, built on first use.
+fn reversed(searcher: &Searcher, segment: &SegmentReader, field: Field) -> Option<Arc<Reversed>> {
+    let key = (segment.segment_id(), field.field_id());
+    if let Some(r) = REVERSED.lock().ok()?.get(&key) {
+        return Some(r.clone());
+    }
+    let built = Arc::new(Reversed::build(segment, field)?);
+    let mut cache = REVERSED.lock().ok()?;
+    if cache.len() >= REVERSED_KEPT {
+        let live: Vec<SegmentId> = searcher.segment_readers().iter().map(|s| s.segment_id()).collect();
+        cache.retain(|(id, _), _| live.contains(id));
+    }
+    cache.insert(key, built.clone());
+    Some(built)
 }
 
 /// Finds variants of words in the dictionaries of one searcher; caches automata per query.
@@ -118,11 +190,33 @@ impl<'s> Expander<'s> {
                 Some(a) => Some(a),
                 None => return Vec::new(),
             },
-            Variant::Prefix => None,
+            Variant::Prefix | Variant::Starts | Variant::Ends => None,
         };
+        // Compounds are longer than the word by a few letters at least.
+        let min_len = match variant {
+            Variant::Starts | Variant::Ends => word.len() + COMPOUND_EXTRA,
+            _ => 0,
+        };
+        let reversed_word: Vec<u8> = word.bytes().rev().collect();
+        let mut forward = Vec::new();
         let mut found: HashMap<Vec<u8>, u32> = HashMap::new();
         let mut top = Top::new(keep);
         for segment in self.searcher.segment_readers() {
+            if variant == Variant::Ends {
+                let Some(reversed) = reversed(self.searcher, segment, field) else { continue };
+                top.clear();
+                for (term, df) in reversed.ending_with(&reversed_word) {
+                    if term.len() >= min_len {
+                        forward.clear();
+                        forward.extend(term.iter().rev());
+                        top.offer(&forward, *df, word);
+                    }
+                }
+                for (term, df) in top.drain() {
+                    *found.entry(term).or_default() += df;
+                }
+                continue;
+            }
             let Ok(inverted) = segment.inverted_index(field) else { continue };
             let terms = inverted.terms();
             top.clear();
@@ -151,7 +245,9 @@ impl<'s> Expander<'s> {
                     }
                     range.into_stream().map(|mut s| {
                         while s.advance() {
-                            top.offer(s.key(), s.value().doc_freq, word);
+                            if s.key().len() >= min_len {
+                                top.offer(s.key(), s.value().doc_freq, word);
+                            }
                         }
                     })
                 }
@@ -171,6 +267,26 @@ impl<'s> Expander<'s> {
         terms
     }
 
+    /// The longest term of `field` that `word` starts with and that is at most `max_cut` bytes
+    /// shorter, down to `min_len` bytes: what a word typed past its stem reaches (`configurat`
+    /// → `configur`, the stem of `configuration`). Recorded among the variants found.
+    pub fn stem_within(&self, field: Field, word: &str, max_cut: usize, min_len: usize) -> Option<String> {
+        let shortest = word.len().saturating_sub(max_cut).max(min_len);
+        let mut cut = word.len();
+        while cut > shortest {
+            cut -= 1;
+            if !word.is_char_boundary(cut) {
+                continue;
+            }
+            let stem = &word[..cut];
+            if self.doc_freq(field, stem) > 0 {
+                self.found.borrow_mut().push((field, stem.to_owned()));
+                return Some(stem.to_owned());
+            }
+        }
+        None
+    }
+
     /// Every variant [`Expander::expand`] has returned, with its field.
     pub fn found(&self) -> Vec<(Field, String)> {
         self.found.borrow().clone()
@@ -188,6 +304,30 @@ mod tests {
         assert_eq!(successor(&[0xff, 0xff]), None);
         let end = successor("кр".as_bytes()).unwrap();
         assert!("крови".as_bytes() < end.as_slice() && "кс".as_bytes() >= end.as_slice());
+    }
+
+    #[test]
+    fn reversed_terms_give_the_terms_ending_with_a_word() {
+        let mut terms: Vec<(Box<[u8]>, u32)> =
+            ["wassermuhl", "muhl", "olmuhl", "muhle", "bruck", "emsbruck", "zmuhl"]
+                .iter()
+                .map(|t| (t.bytes().rev().collect(), 1))
+                .collect();
+        terms.sort_unstable();
+        let reversed = Reversed { terms };
+        let ending = |w: &str| -> Vec<String> {
+            let rev: Vec<u8> = w.bytes().rev().collect();
+            let mut out: Vec<String> = reversed
+                .ending_with(&rev)
+                .iter()
+                .map(|(t, _)| String::from_utf8(t.iter().rev().copied().collect()).unwrap())
+                .collect();
+            out.sort();
+            out
+        };
+        assert_eq!(ending("muhl"), ["muhl", "olmuhl", "wassermuhl", "zmuhl"]);
+        assert_eq!(ending("bruck"), ["bruck", "emsbruck"]);
+        assert!(ending("xyz").is_empty());
     }
 
     #[test]

@@ -215,11 +215,11 @@ impl Engine {
         req: &SearchRequest,
     ) -> Result<Matched, EngineError> {
         let filters = self.filters(&view.catalog, req);
-        let mut builder = query::QueryBuilder::new(&self.fields, &view.searcher);
+        let mut builder = query::QueryBuilder::new(&self.fields, &view.searcher, &view.catalog.langs);
         if req.titles_only {
             builder = builder.titles_only();
         }
-        let n = query::required_count(parsed);
+        let n = builder.required_count(parsed);
         // Posts with a version matching an exclusion: a flag per translation group, and the
         // documents outside every group, sorted (looked up without hashing).
         let cat = &view.catalog;

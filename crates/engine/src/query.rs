@@ -9,8 +9,12 @@
 use std::collections::BTreeSet;
 
 use annals_index::analysis::Analyzer;
+use annals_index::schema::{LangFields, Script};
 use annals_index::{Fields, Lang};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery,
+    TermSetQuery,
+};
 use tantivy::{Searcher, Term};
 
 use super::expand::{Expander, Variant};
@@ -34,6 +38,29 @@ const W_DATE: f32 = 4.0;
 const MAX_TYPO_VARIANTS: usize = 8;
 /// Completions of a prefix used per field, the most frequent first.
 const MAX_PREFIX_VARIANTS: usize = 16;
+/// Weight of a compound the word ends (`Wassermühle` for `mühle`): the compound is a kind of
+/// what the word names.
+const W_COMPOUND_HEAD: f32 = 0.5;
+/// Weight of a compound the word starts (`Holzbearbeitung` for `holz`).
+const W_COMPOUND_MODIFIER: f32 = 0.3;
+/// Constant score of a post holding a compound of the word that is not among the scored ones.
+const W_COMPOUND_MATCH: f32 = 0.3;
+/// Weight of a word no dictionary knows, matched as two known words (`Weidetagung`).
+const W_COMPOUND_SPLIT: f32 = 0.5;
+/// Of several compounds of one word in a post, the best counts, and this share of the others.
+const COMPOUND_TIE_BREAKER: f32 = 0.1;
+/// Compounds of a word scored per field and direction, the most frequent first.
+const MAX_COMPOUND_VARIANTS: usize = 8;
+/// Compounds of a word that make a post match, per field and direction.
+const MAX_COMPOUND_MATCHED: usize = 256;
+/// Linking letters between the parts of a German or Nordic compound (`Frühling-s-tagung`).
+const LINKS: &[&str] = &["es", "en", "er", "s", "n", "e"];
+/// Letters a word must have to be looked for inside compounds.
+const MIN_COMPOUND_PART: usize = 4;
+/// Letters a word typed past its stem may lose to meet a term (`configurat` → `configur`).
+const MAX_STEM_CUT: usize = 3;
+/// Letters such a term keeps at least.
+const MIN_STEM_CUT: usize = 4;
 /// Most words of a query that are used.
 const MAX_ITEMS: usize = 12;
 
@@ -173,17 +200,12 @@ pub struct QueryBuilder<'a> {
     fields: &'a Fields,
     expander: Expander<'a>,
     titles_only: bool,
-}
-
-/// Which languages' fields a word is worth looking for with typos and prefixes.
-fn script_langs(word: &str) -> &'static [Lang] {
-    if word.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
-        &[Lang::Ru, Lang::Kk, Lang::Other]
-    } else if word.chars().any(|c| c.is_ascii_alphabetic()) {
-        &[Lang::En, Lang::Other]
-    } else {
-        &[Lang::Other]
-    }
+    /// The languages whose fields the index fills (from its documents' `lang` codes): only
+    /// their fields are searched.
+    langs: Vec<Lang>,
+    /// The index's language codes (primary subtags, lowercase: `de`, `nb`, `pl`): their stop
+    /// words and month names count.
+    codes: Vec<String>,
 }
 
 /// Typos allowed for a word of this many letters: 1 from 5, 2 from 9.
@@ -196,9 +218,91 @@ pub fn typo_budget(word: &str) -> u8 {
 }
 
 impl<'a> QueryBuilder<'a> {
-    /// A builder over `fields`, expanding typos and prefixes in `searcher`'s dictionaries.
-    pub fn new(fields: &'a Fields, searcher: &'a Searcher) -> Self {
-        QueryBuilder { fields, expander: Expander::new(searcher), titles_only: false }
+    /// A builder over `fields`, expanding typos and prefixes in `searcher`'s dictionaries,
+    /// for an index whose documents are in the languages `langs` (codes as stored: `kk`, `de`,
+    /// `pt-BR`; empty: every language).
+    pub fn new(fields: &'a Fields, searcher: &'a Searcher, langs: &[String]) -> Self {
+        let mut codes: Vec<String> = langs
+            .iter()
+            .map(|c| c.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase())
+            .filter(|c| !c.is_empty())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        let mut langs: Vec<Lang> = codes.iter().map(|c| Lang::of(c)).collect();
+        langs.sort();
+        langs.dedup();
+        if langs.is_empty() {
+            langs = Lang::ALL.to_vec();
+        }
+        QueryBuilder { fields, expander: Expander::new(searcher), titles_only: false, langs, codes }
+    }
+
+    /// Whether the index has documents in the language `code` (`no` stands for `nb` and `nn`).
+    fn speaks(&self, code: &str) -> bool {
+        self.codes.is_empty()
+            || self.codes.iter().any(|c| c == code || (code == "no" && matches!(c.as_str(), "nb" | "nn")))
+    }
+
+    /// The analysed fields of the index's languages.
+    fn lang_fields(&self) -> impl Iterator<Item = &'a LangFields> + '_ {
+        self.fields.langs.iter().filter(|lf| self.langs.contains(&lf.lang))
+    }
+
+    /// The index's languages a word is worth looking for with typos and prefixes in: those of
+    /// its script, and the catch-all fields of other languages.
+    fn script_langs(&self, word: &str) -> Vec<Lang> {
+        let script = Script::of(word);
+        let fits = |l: &Lang| *l == Lang::Other || (script != Script::Any && l.script() == script);
+        self.langs.iter().copied().filter(fits).collect()
+    }
+
+    /// A function word of one of the index's languages (`the`, `und`, `и`).
+    fn is_stop_word(&self, word: &str) -> bool {
+        annals_lang::stopwords::is_stop_word(word, |l| self.speaks(l))
+    }
+
+    /// The month a word names in one of the index's languages (`July`, `июля`, `шілдеде`,
+    /// `März`).
+    fn month_of(&self, word: &str) -> Option<i8> {
+        annals_lang::months::month_named(word, |l| self.speaks(l)).map(|m| m as i8)
+    }
+
+    /// A group that is one stop word, month or year: it only adds to the score.
+    fn is_stop_group(&self, group: &[Item]) -> bool {
+        matches!(group, [Item::Word(w)] if self.is_stop_word(w) || self.month_of(w).is_some() || year_of(w).is_some())
+    }
+
+    /// A group that is one month or year.
+    fn is_date_group(&self, group: &[Item]) -> bool {
+        matches!(group, [Item::Word(w)] if self.month_of(w).is_some() || year_of(w).is_some())
+    }
+
+    /// Required groups of `q` that are not stop words: what relaxation counts.
+    pub fn required_count(&self, q: &ParsedQuery) -> usize {
+        let all_stop = q.required.iter().all(|g| self.is_stop_group(g));
+        let last = q.required.len().saturating_sub(1);
+        q.required
+            .iter()
+            .enumerate()
+            .filter(|(i, g)| {
+                all_stop
+                    || (q.last_is_prefix && *i == last && !self.is_date_group(g))
+                    || !self.is_stop_group(g)
+            })
+            .count()
+    }
+
+    /// Dates a query names: (year, month) pairs for boosting posts of that time.
+    fn query_dates(&self, q: &ParsedQuery) -> Vec<(i16, Option<i8>)> {
+        let words: Vec<&str> = q.words();
+        let years: Vec<i16> = words.iter().filter_map(|w| year_of(w)).collect();
+        let months: Vec<i8> = words.iter().filter_map(|w| self.month_of(w)).collect();
+        match (years.as_slice(), months.as_slice()) {
+            ([], _) => Vec::new(),
+            (ys, []) => ys.iter().map(|y| (*y, None)).collect(),
+            (ys, ms) => ys.iter().flat_map(|y| ms.iter().map(move |m| (*y, Some(*m)))).collect(),
+        }
     }
 
     /// Variants of `word` in `field` as term queries with `weight`.
@@ -213,6 +317,7 @@ impl<'a> QueryBuilder<'a> {
         let limit = match variant {
             Variant::Typo(_) => MAX_TYPO_VARIANTS,
             Variant::Prefix => MAX_PREFIX_VARIANTS,
+            Variant::Starts | Variant::Ends => MAX_COMPOUND_VARIANTS,
         };
         for t in self.expander.expand(field, word, variant, limit) {
             alts.push(boosted(term(field, &t), weight));
@@ -249,13 +354,13 @@ impl<'a> QueryBuilder<'a> {
         let mut groups: Vec<Box<dyn Query>> = Vec::new();
         // Stop words ("what did we do in July") only add to the score, unless the query
         // has nothing else.
-        let all_stop = q.required.iter().all(|g| is_stop_group(g));
+        let all_stop = q.required.iter().all(|g| self.is_stop_group(g));
         for (gi, group) in q.required.iter().enumerate() {
             let prefix = q.last_is_prefix && gi == last;
             let alternatives: Vec<Box<dyn Query>> =
                 group.iter().map(|item| self.item(item, prefix, true)).collect();
             // The word being typed stays required unless it is a date (`forum 2019`).
-            let optional = is_stop_group(group) && !all_stop && (!prefix || is_date_group(group));
+            let optional = self.is_stop_group(group) && !all_stop && (!prefix || self.is_date_group(group));
             if optional {
                 clauses.push((Occur::Should, one_of(alternatives)));
             } else {
@@ -277,7 +382,7 @@ impl<'a> QueryBuilder<'a> {
         // version (and under `MustNot`, Tantivy 0.27 seeks a finished phrase scorer backwards,
         // a debug assertion: finding F4).
         // "conference January 2023": posts published or telling of events then come first.
-        for (year, month) in query_dates(q) {
+        for (year, month) in self.query_dates(q) {
             let (first, last) = match month {
                 Some(m) => match jiff::civil::Date::new(year, m, 1) {
                     Ok(d) => (d, d.last_of_month()),
@@ -313,11 +418,11 @@ impl<'a> QueryBuilder<'a> {
                 alts.push(boosted(term(f.names, &t), W_NAMES));
             }
         }
-        for lf in &f.langs {
+        for lf in self.lang_fields() {
             let terms = lf.lang.analyzer().terms(word);
             // One term per language and field (a word the analyser splits is rare: `i.e.`).
             for t in terms.into_iter().take(2) {
-                if !seen.insert((lf.lang as u8, t.clone())) {
+                if !seen.insert((lf.lang, t.clone())) {
                     continue;
                 }
                 alts.push(boosted(term(lf.title, &t), W_TITLE));
@@ -328,9 +433,10 @@ impl<'a> QueryBuilder<'a> {
         }
         if tolerant {
             let typos = typo_budget(word);
-            let stems: Vec<(Lang, Option<String>)> = script_langs(word)
-                .iter()
-                .map(|&lang| (lang, lang.analyzer().terms(word).into_iter().next()))
+            let stems: Vec<(Lang, Option<String>)> = self
+                .script_langs(word)
+                .into_iter()
+                .map(|lang| (lang, lang.analyzer().terms(word).into_iter().next()))
                 .collect();
             // A word the archive knows, in any language of its script, is taken as typed:
             // looking for its typos would cost more than it finds (misspellings are what is
@@ -345,15 +451,15 @@ impl<'a> QueryBuilder<'a> {
             if !self.titles_only {
                 self.tolerant_names(word, prefix, known, &mut alts);
             }
-            for (lang, stem) in stems {
-                let lf = f.lang(lang);
+            for (lang, stem) in &stems {
+                let lf = f.lang(*lang);
                 let Some(stem) = stem else { continue };
                 // The budget follows the shorter of the word and its stem: a stem two letters
                 // away from a short word is another word.
-                let typos = typos.min(typo_budget(&stem));
+                let typos = typos.min(typo_budget(stem));
                 if typos > 0 && !known {
                     for field in self.text_fields(lf) {
-                        self.variants(&mut alts, field, &stem, Variant::Typo(typos), W_FUZZY);
+                        self.variants(&mut alts, field, stem, Variant::Typo(typos), W_FUZZY);
                     }
                 }
                 if prefix && word.chars().count() >= 2 {
@@ -368,10 +474,156 @@ impl<'a> QueryBuilder<'a> {
                             self.variants(&mut alts, field, &p, Variant::Prefix, W_PREFIX);
                         }
                     }
+                    // A word typed past its stem (`configurat`, whose stem the analyser leaves
+                    // whole, for `configuration`, indexed as `configur`): the longest term the
+                    // typed word starts with, a few letters shorter.
+                    if stem.chars().count() > MIN_STEM_CUT {
+                        for field in self.text_fields(lf) {
+                            if self.expander.doc_freq(field, stem) == 0
+                                && let Some(t) =
+                                    self.expander.stem_within(field, stem, MAX_STEM_CUT, MIN_STEM_CUT)
+                            {
+                                alts.push(boosted(term(field, &t), W_PREFIX));
+                            }
+                        }
+                    }
+                }
+            }
+            self.compounds(word, prefix, &mut alts);
+        }
+        one_of(alts)
+    }
+
+    /// In languages that glue words together (German, Dutch, the Nordic languages), the
+    /// compounds the word is part of: those it ends (`mühle` finds `Wassermühle`, `brücke`
+    /// finds `Emsbrücke`) and, unless it is being typed (a prefix reaches those already), those
+    /// it starts (`holz` finds `Holzbearbeitung`). The few most frequent are scored, the best
+    /// of them counting (a post is not worth more for holding five compounds of one word); the
+    /// rest only make the post match, with a small constant score. A word no dictionary knows
+    /// is also tried as a compound of two words that are known (`Weidetagung`: `Weide` and
+    /// `Tagung`, found inside `Frühlingstagung`). Function words, months and years are not
+    /// looked for.
+    fn compounds(&self, word: &str, prefix: bool, alts: &mut Vec<Box<dyn Query>>) {
+        if self.is_stop_word(word) || self.month_of(word).is_some() || year_of(word).is_some() {
+            return;
+        }
+        let mut scored: Vec<Box<dyn Query>> = Vec::new();
+        let mut matched: Vec<Term> = Vec::new();
+        for lf in self.lang_fields().filter(|lf| lf.lang.compounds()) {
+            let Some(stem) = lf.lang.analyzer().terms(word).into_iter().next() else { continue };
+            if stem.chars().count() < MIN_COMPOUND_PART {
+                continue;
+            }
+            let directions: &[Variant] =
+                if prefix { &[Variant::Ends] } else { &[Variant::Ends, Variant::Starts] };
+            self.compound_terms(lf, &stem, directions, &mut scored, &mut matched);
+            if !self.known(lf, &stem)
+                && let Some(split) = self.split_compound(lf, word)
+            {
+                alts.push(boosted(split, W_COMPOUND_SPLIT));
+            }
+        }
+        self.push_compound_terms(scored, matched, alts);
+    }
+
+    /// The compounds of `stem` in one language's fields, in the `directions` given: the most
+    /// frequent of each into `scored`, every one into `matched`.
+    fn compound_terms(
+        &self,
+        lf: &LangFields,
+        stem: &str,
+        directions: &[Variant],
+        scored: &mut Vec<Box<dyn Query>>,
+        matched: &mut Vec<Term>,
+    ) {
+        for field in self.text_fields(lf) {
+            for &variant in directions {
+                let weight = if variant == Variant::Ends { W_COMPOUND_HEAD } else { W_COMPOUND_MODIFIER };
+                let terms = self.expander.expand(field, stem, variant, MAX_COMPOUND_MATCHED);
+                for (k, t) in terms.iter().enumerate() {
+                    if k < MAX_COMPOUND_VARIANTS {
+                        scored.push(boosted(term(field, t), weight));
+                    }
+                    matched.push(Term::from_field_text(field, t));
                 }
             }
         }
-        one_of(alts)
+    }
+
+    /// The compound clauses: the best scored one counts, and every compound makes a post match.
+    fn push_compound_terms(
+        &self,
+        scored: Vec<Box<dyn Query>>,
+        matched: Vec<Term>,
+        alts: &mut Vec<Box<dyn Query>>,
+    ) {
+        let unscored = matched.len() > scored.len();
+        if !scored.is_empty() {
+            alts.push(Box::new(DisjunctionMaxQuery::with_tie_breaker(scored, COMPOUND_TIE_BREAKER)));
+        }
+        if unscored {
+            alts.push(Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(matched)), W_COMPOUND_MATCH)));
+        }
+    }
+
+    /// Whether `stem` is a term of the language's title or body.
+    fn known(&self, lf: &LangFields, stem: &str) -> bool {
+        self.expander.doc_freq(lf.body, stem) + self.expander.doc_freq(lf.title, stem) > 0
+    }
+
+    /// A word no dictionary of the language knows, as two words that are known: the first a
+    /// term (maybe with a linking `s`, `es`, `n`, `en`, `er` or `e`: `Frühlings-tagung`), the
+    /// second a term or the end of one. Both parts must match, each also inside compounds. The
+    /// split keeping both parts longest wins.
+    fn split_compound(&self, lf: &LangFields, word: &str) -> Option<Box<dyn Query>> {
+        let analyzer = lf.lang.analyzer();
+        let stem_of = |w: &str| analyzer.terms(w).into_iter().next();
+        let cuts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        let mut best: Option<(usize, String, String)> = None;
+        let last = cuts.len().saturating_sub(MIN_COMPOUND_PART - 1);
+        for &cut in cuts.iter().take(last).skip(MIN_COMPOUND_PART) {
+            let (left, right) = word.split_at(cut);
+            let Some(right) = stem_of(right).filter(|r| r.chars().count() >= MIN_COMPOUND_PART) else {
+                continue;
+            };
+            let tail_known = self.known(lf, &right)
+                || self
+                    .text_fields(lf)
+                    .into_iter()
+                    .any(|f| !self.expander.expand(f, &right, Variant::Ends, 1).is_empty());
+            if !tail_known {
+                continue;
+            }
+            let heads = LINKS.iter().filter_map(|link| left.strip_suffix(link)).chain([left]);
+            for head in heads {
+                let Some(head) = stem_of(head).filter(|h| h.chars().count() >= MIN_COMPOUND_PART - 1) else {
+                    continue;
+                };
+                if !self.known(lf, &head) {
+                    continue;
+                }
+                let shorter = head.chars().count().min(right.chars().count());
+                if best.as_ref().is_none_or(|(b, _, _)| shorter > *b) {
+                    best = Some((shorter, head, right.clone()));
+                }
+                break;
+            }
+        }
+        let (_, head, tail) = best?;
+        let part = |stem: &str, variant: Variant| -> Box<dyn Query> {
+            let mut alts: Vec<Box<dyn Query>> = Vec::new();
+            for field in self.text_fields(lf) {
+                alts.push(term(field, stem));
+            }
+            let (mut scored, mut matched) = (Vec::new(), Vec::new());
+            self.compound_terms(lf, stem, &[variant], &mut scored, &mut matched);
+            self.push_compound_terms(scored, matched, &mut alts);
+            one_of(alts)
+        };
+        Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, part(&head, Variant::Starts)),
+            (Occur::Must, part(&tail, Variant::Ends)),
+        ])))
     }
 
     /// Title fields, plus the body unless building for titles only.
@@ -410,7 +662,7 @@ impl<'a> QueryBuilder<'a> {
         };
         add(f.title_exact, Analyzer::Plain, W_TITLE_EXACT);
         add(f.names, Analyzer::Latin, W_NAMES);
-        for lf in &f.langs {
+        for lf in self.lang_fields() {
             add(lf.title, lf.lang.analyzer(), W_TITLE);
             add(lf.body, lf.lang.analyzer(), W_BODY);
         }
@@ -418,54 +670,10 @@ impl<'a> QueryBuilder<'a> {
     }
 }
 
-/// Required groups of `q` that are not stop words: what relaxation counts.
-pub fn required_count(q: &ParsedQuery) -> usize {
-    let all_stop = q.required.iter().all(|g| is_stop_group(g));
-    let last = q.required.len().saturating_sub(1);
-    q.required
-        .iter()
-        .enumerate()
-        .filter(|(i, g)| {
-            all_stop || (q.last_is_prefix && *i == last && !is_date_group(g)) || !is_stop_group(g)
-        })
-        .count()
-}
-
-fn is_stop_group(group: &[Item]) -> bool {
-    matches!(group, [Item::Word(w)] if is_stop_word(w) || month_of(w).is_some() || year_of(w).is_some())
-}
-
-fn is_date_group(group: &[Item]) -> bool {
-    matches!(group, [Item::Word(w)] if month_of(w).is_some() || year_of(w).is_some())
-}
-
 /// A year as typed (`2019`), within the years an archive holds.
 fn year_of(word: &str) -> Option<i16> {
     let y: i16 = word.parse().ok().filter(|_| word.len() == 4)?;
     (1900..=2100).contains(&y).then_some(y)
-}
-
-/// The month a word names, in English, Russian or Kazakh, inflected forms included
-/// (`July`, `июля`, `шілдеде`, `қаңтардың`).
-fn month_of(word: &str) -> Option<i8> {
-    annals_lang::months::month_named(word, |l| matches!(l, "en" | "ru" | "kk")).map(|m| m as i8)
-}
-
-/// Dates a query names: (year, month) pairs for boosting posts of that time.
-fn query_dates(q: &ParsedQuery) -> Vec<(i16, Option<i8>)> {
-    let words: Vec<&str> = q.words();
-    let years: Vec<i16> = words.iter().filter_map(|w| year_of(w)).collect();
-    let months: Vec<i8> = words.iter().filter_map(|w| month_of(w)).collect();
-    match (years.as_slice(), months.as_slice()) {
-        ([], _) => Vec::new(),
-        (ys, []) => ys.iter().map(|y| (*y, None)).collect(),
-        (ys, ms) => ys.iter().flat_map(|y| ms.iter().map(move |m| (*y, Some(*m)))).collect(),
-    }
-}
-
-/// Function words of en, ru and kk.
-fn is_stop_word(word: &str) -> bool {
-    annals_lang::stopwords::is_stop_word(word, |_| true)
 }
 
 fn term(field: Field, text: &str) -> Box<dyn Query> {
@@ -526,21 +734,123 @@ mod tests {
         assert!(parse("OR -").is_empty());
     }
 
+    /// A builder over an empty index with documents in `langs`.
+    fn with_builder(langs: &[&str], test: impl FnOnce(&QueryBuilder<'_>)) {
+        let (schema, fields) = annals_index::schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        annals_index::analysis::register(&index);
+        let searcher = index.reader().expect("reader").searcher();
+        let langs: Vec<String> = langs.iter().map(|l| (*l).to_owned()).collect();
+        test(&QueryBuilder::new(&fields, &searcher, &langs));
+    }
+
     #[test]
-    fn months_and_years_are_read_in_three_languages() {
-        for (word, month) in
-            [("July", 7), ("июля", 7), ("шілдеде", 7), ("қаңтардың", 1), ("мая", 5), ("Oct", 10)]
-        {
-            assert_eq!(month_of(word), Some(month), "{word}");
-        }
-        for word in ["market", "майонез", "мартин", "казахстан"] {
-            assert_eq!(month_of(word), None, "{word}");
-        }
+    fn months_and_years_are_read_in_the_index_languages() {
+        with_builder(&["kk", "ru", "en"], |b| {
+            for (word, month) in
+                [("July", 7), ("июля", 7), ("шілдеде", 7), ("қаңтардың", 1), ("мая", 5), ("Oct", 10)]
+            {
+                assert_eq!(b.month_of(word), Some(month), "{word}");
+            }
+            for word in ["market", "майонез", "мартин", "казахстан", "März"] {
+                assert_eq!(b.month_of(word), None, "{word}");
+            }
+            let q = parse("конференция январь 2023");
+            assert_eq!(b.query_dates(&q), [(2023, Some(1))]);
+            assert_eq!(b.required_count(&q), 1);
+        });
+        with_builder(&["de", "fr"], |b| {
+            assert_eq!(b.month_of("März"), Some(3));
+            assert_eq!(b.month_of("juin"), Some(6));
+            assert_eq!(b.month_of("July"), None);
+            // `der` and `den` are German stop words; `wurde` a question's auxiliary.
+            let q = parse("wann wurde der verein gegründet");
+            assert_eq!(b.required_count(&q), 2);
+        });
         assert_eq!(year_of("2019"), Some(2019));
         assert_eq!(year_of("19"), None);
-        let q = parse("конференция январь 2023");
-        assert_eq!(query_dates(&q), [(2023, Some(1))]);
-        assert_eq!(required_count(&q), 1);
+    }
+
+    /// Titles of the documents `query` matches in an index of `docs` (`(lang, title, body)`).
+    fn matches(docs: &[(&str, &str, &str)], query: &str) -> Vec<String> {
+        use tantivy::collector::TopDocs;
+        use tantivy::schema::Value;
+        let (schema, fields) = annals_index::schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        annals_index::analysis::register(&index);
+        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).expect("writer");
+        for (lang, title, body) in docs {
+            let mut d = tantivy::TantivyDocument::new();
+            d.add_text(fields.lang, lang);
+            d.add_text(fields.title_text, title);
+            d.add_text(fields.title_exact, title);
+            let lf = fields.lang(Lang::of(lang));
+            d.add_text(lf.title, title);
+            d.add_text(lf.body, body);
+            writer.add_document(d).expect("add");
+        }
+        writer.commit().expect("commit");
+        let searcher = index.reader().expect("reader").searcher();
+        let mut langs: Vec<String> = docs.iter().map(|d| d.0.to_owned()).collect();
+        langs.dedup();
+        let builder = QueryBuilder::new(&fields, &searcher, &langs);
+        let Some(q) = builder.build(&parse(query), None) else { return Vec::new() };
+        let top = searcher.search(&*q, &TopDocs::with_limit(10).order_by_score()).expect("search");
+        top.into_iter()
+            .map(|(_, a)| {
+                let d: tantivy::TantivyDocument = searcher.doc(a).expect("doc");
+                d.get_first(fields.title_text).and_then(|v| v.as_str()).unwrap_or("").to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_word_finds_the_compounds_it_is_part_of() {
+        let docs = [
+            ("de", "Die alte Wassermühle", "Das Rad der Wassermühle dreht sich wieder."),
+            ("de", "Neue Emsbrücke", "Die Emsbrücke wurde eröffnet."),
+            ("de", "Holzbearbeitung", "Löffel und Schalen aus Holzresten."),
+            ("de", "Ein Tag am Meer", "Wir fuhren mit dem Rad ans Meer."),
+        ];
+        assert_eq!(matches(&docs, "mühle "), ["Die alte Wassermühle"]);
+        assert_eq!(matches(&docs, "muhle "), ["Die alte Wassermühle"]);
+        assert_eq!(matches(&docs, "brücke "), ["Neue Emsbrücke"]);
+        assert_eq!(matches(&docs, "holz "), ["Holzbearbeitung"]);
+        // Not inside words of other languages' fields, nor for short or function words.
+        assert!(matches(&docs, "der ").iter().all(|t| t != "Ein Tag am Meer"));
+    }
+
+    #[test]
+    fn diacritics_and_prefixes_past_the_stem_match() {
+        let docs = [
+            ("ro", "Motorul pornește", "Motorul pornește greu iarna."),
+            ("de", "Wanderung im Hümmling", "Der Hümmling ist ein Höhenzug im Emsland."),
+            ("en", "Server setup", "The configuration of the server changed."),
+        ];
+        assert_eq!(matches(&docs, "porneste "), ["Motorul pornește"]);
+        assert_eq!(matches(&docs, "hummling "), ["Wanderung im Hümmling"]);
+        // The last word is being typed: `configurat` is past `configur`, the stem of
+        // `configuration`.
+        assert_eq!(matches(&docs, "configurat"), ["Server setup"]);
+        assert_eq!(matches(&docs, "server configurat"), ["Server setup"]);
+    }
+
+    #[test]
+    fn only_the_index_languages_are_searched() {
+        with_builder(&["de", "nb", "pt-BR"], |b| {
+            assert_eq!(
+                b.langs,
+                [Lang::De, Lang::Pt, Lang::No]
+                    .iter()
+                    .copied()
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect::<Vec<_>>()
+            );
+            assert!(b.speaks("no") && b.speaks("pt") && !b.speaks("en"));
+            assert_eq!(b.script_langs("Mühle"), b.langs);
+            assert!(b.script_langs("мельница").is_empty());
+        });
     }
 
     #[test]

@@ -354,6 +354,77 @@ mod tests {
         }
     }
 
+    /// Every language annals stems with Snowball is detected on a page without a language
+    /// suffix, so that its text reaches that language's fields.
+    #[test]
+    fn detects_every_stemmed_language() {
+        let table: &[(&str, &str)] = &[
+            (
+                "de",
+                "Der Verein wurde im Jahr 1950 gegründet und feiert sein Sommerfest wie immer auf dem Platz neben der alten Wassermühle. Alle Mitglieder und Gäste sind herzlich eingeladen, mit uns zu essen und zu tanzen.",
+            ),
+            (
+                "fr",
+                "L'association a été fondée en 1950 et organise chaque année sa fête d'été sur la place près du vieux moulin à eau. Tous les membres et leurs invités sont les bienvenus pour manger et danser avec nous.",
+            ),
+            (
+                "es",
+                "La asociación fue fundada en 1950 y cada año celebra su fiesta de verano en la plaza junto al viejo molino de agua. Todos los socios y sus invitados están invitados a comer y bailar con nosotros.",
+            ),
+            (
+                "it",
+                "L'associazione è stata fondata nel 1950 e ogni anno organizza la sua festa d'estate nella piazza vicino al vecchio mulino. Tutti i soci e i loro ospiti sono invitati a mangiare e ballare con noi.",
+            ),
+            (
+                "pt",
+                "A associação foi fundada em 1950 e todos os anos organiza a sua festa de verão na praça ao lado do velho moinho de água. Todos os sócios e os seus convidados estão convidados a comer e dançar connosco.",
+            ),
+            (
+                "nl",
+                "De vereniging werd in 1950 opgericht en viert elk jaar haar zomerfeest op het plein naast de oude watermolen in het dorp. Alle leden en hun gasten zijn van harte welkom om met ons te eten en te dansen.",
+            ),
+            (
+                "ro",
+                "Asociația a fost înființată în 1950 și în fiecare an își organizează sărbătoarea de vară în piața de lângă vechea moară de apă. Toți membrii și oaspeții lor sunt invitați să mănânce și să danseze împreună cu noi.",
+            ),
+            (
+                "sv",
+                "Föreningen grundades år 1950 och firar varje år sin sommarfest på torget bredvid den gamla vattenkvarnen i byn. Alla medlemmar och deras gäster är hjärtligt välkomna att äta och dansa med oss.",
+            ),
+            (
+                "nb",
+                "Foreningen ble grunnlagt i 1950 og feirer hvert år sommerfesten sin på torget ved siden av den gamle vannmølla i bygda. Alle medlemmer og gjestene deres er hjertelig velkommen til å spise og danse sammen med oss.",
+            ),
+            (
+                "da",
+                "Foreningen blev grundlagt i 1950 og fejrer hvert år sin sommerfest på torvet ved siden af den gamle vandmølle i landsbyen. Alle medlemmer og deres gæster er hjertelig velkomne til at spise og danse sammen med os. Vi glæder os til at se jer, og husk at tilmelde jer på kontoret inden fredag, så vi ved, hvor meget mad der skal købes ind.",
+            ),
+            (
+                "fi",
+                "Yhdistys perustettiin vuonna 1950, ja se viettää joka vuosi kesäjuhlaansa torilla vanhan vesimyllyn vieressä kylässä. Kaikki jäsenet ja heidän vieraansa ovat lämpimästi tervetulleita syömään ja tanssimaan kanssamme.",
+            ),
+            (
+                "hu",
+                "Az egyesületet 1950-ben alapították, és minden évben a falu régi vízimalma melletti téren tartja a nyári ünnepségét. Minden tagot és vendégeiket szeretettel várjuk, hogy velünk egyenek és táncoljanak.",
+            ),
+            (
+                "tr",
+                "Dernek 1950 yılında kuruldu ve her yıl yaz şenliğini köydeki eski su değirmeninin yanındaki meydanda kutluyor. Bütün üyeler ve misafirleri bizimle birlikte yemek yemeye ve dans etmeye davetlidir.",
+            ),
+            (
+                "el",
+                "Ο σύλλογος ιδρύθηκε το 1950 και κάθε χρόνο γιορτάζει τη θερινή του γιορτή στην πλατεία δίπλα στον παλιό νερόμυλο του χωριού.",
+            ),
+            (
+                "ar",
+                "تأسست الجمعية في عام 1950 وتحتفل كل عام بمهرجانها الصيفي في الساحة المجاورة للطاحونة المائية القديمة في القرية.",
+            ),
+        ];
+        for (want, text) in table {
+            check(text, Some(want));
+        }
+    }
+
     #[test]
     fn kazakh_rule_needs_more_than_stray_letters() {
         assert!(!is_kazakh("Қ"));

@@ -8,7 +8,8 @@
 //!
 //! - `plain`: every title (`title_exact`) plus title and body of languages without their own
 //!   analyser;
-//! - `en`, `ru`, `kk`: title and body of posts in that language;
+//! - `en`, `ru`, `kk` and each Snowball language (`de`, `fr`, ...): title and body of posts in
+//!   that language;
 //! - `latin`: every title (`names`; the people's names are not extracted here).
 //!
 //! With `--all`, every analyser reads every title and body instead (more coverage, for
@@ -27,7 +28,8 @@
 //! cmp /tmp/before.tsv /tmp/after.tsv
 //! ```
 //!
-//! `--only NAME` (plain, en, ru, kk, latin) runs one analyser (for profiling);
+//! `--only NAME` (plain, en, ru, kk, latin, or a Snowball language's code: de, fr, ...) runs one
+//! analyser (for profiling);
 //! `--reference` runs [`Analyzer::reference`] (the plain Tantivy filter chain that
 //! [`Analyzer::build`] must match) instead of the analysers as registered.
 
@@ -85,13 +87,21 @@ fn main() {
     eprintln!("{} pages, {:.1} MB", pages.len(), bytes as f64 / 1e6);
 
     let build = |a: Analyzer| if reference { a.reference() } else { a.build() };
-    let analysers = [
-        ("plain", Analyzer::Plain),
-        ("en", Analyzer::English),
-        ("ru", Analyzer::Russian),
-        ("kk", Analyzer::Kazakh),
-        ("latin", Analyzer::Latin),
-    ];
+    // The five of kk/ru/en archives first, then one per Snowball language, named by its code.
+    let analysers: Vec<(&str, Analyzer)> = Analyzer::ALL
+        .iter()
+        .map(|&a| {
+            let name = match a {
+                Analyzer::Plain => "plain",
+                Analyzer::English => "en",
+                Analyzer::Russian => "ru",
+                Analyzer::Kazakh => "kk",
+                Analyzer::Latin => "latin",
+                Analyzer::Snowball(lang) => lang.code(),
+            };
+            (name, a)
+        })
+        .collect();
     let mut out = dump.as_ref().map(|p| BufWriter::with_capacity(1 << 20, fs::File::create(p).unwrap()));
     for (name, analyser) in analysers {
         if only.as_deref().is_some_and(|o| o != name) {

@@ -4,6 +4,7 @@
 //! [`Analyzer::name`]. Folding comes from `annals_lang::translit`, so the search engine,
 //! the extractor and the index agree on what "the same letters" means.
 
+use crate::schema::Lang;
 use tantivy::Index;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -28,12 +29,38 @@ pub enum Analyzer {
     Plain,
     /// Everything transliterated to lowercase Latin: `Пивоварова` and `Pivovarova` meet.
     Latin,
+    /// A language with a Snowball stemmer other than English and Russian (German, French,
+    /// Romanian, Greek, ...): lowercase, diacritics dropped
+    /// ([`annals_lang::translit::fold_marks`], then ASCII folding: `Hümmling` and `hummling`,
+    /// `pornește` and `porneste` meet), then the language's Snowball stemmer.
+    Snowball(Lang),
 }
 
 impl Analyzer {
     /// Every analyser, for registration.
-    pub const ALL: [Analyzer; 5] =
-        [Analyzer::English, Analyzer::Russian, Analyzer::Kazakh, Analyzer::Plain, Analyzer::Latin];
+    pub const ALL: [Analyzer; 21] = [
+        Analyzer::English,
+        Analyzer::Russian,
+        Analyzer::Kazakh,
+        Analyzer::Plain,
+        Analyzer::Latin,
+        Analyzer::Snowball(Lang::Ar),
+        Analyzer::Snowball(Lang::Da),
+        Analyzer::Snowball(Lang::De),
+        Analyzer::Snowball(Lang::El),
+        Analyzer::Snowball(Lang::Es),
+        Analyzer::Snowball(Lang::Fi),
+        Analyzer::Snowball(Lang::Fr),
+        Analyzer::Snowball(Lang::Hu),
+        Analyzer::Snowball(Lang::It),
+        Analyzer::Snowball(Lang::Nl),
+        Analyzer::Snowball(Lang::No),
+        Analyzer::Snowball(Lang::Pt),
+        Analyzer::Snowball(Lang::Ro),
+        Analyzer::Snowball(Lang::Sv),
+        Analyzer::Snowball(Lang::Ta),
+        Analyzer::Snowball(Lang::Tr),
+    ];
 
     /// The name it is registered under.
     pub fn name(self) -> &'static str {
@@ -43,7 +70,55 @@ impl Analyzer {
             Analyzer::Kazakh => "annals_kk",
             Analyzer::Plain => "annals_plain",
             Analyzer::Latin => "annals_latin",
+            Analyzer::Snowball(lang) => match lang {
+                Lang::Ar => "annals_ar",
+                Lang::Da => "annals_da",
+                Lang::De => "annals_de",
+                Lang::El => "annals_el",
+                Lang::Es => "annals_es",
+                Lang::Fi => "annals_fi",
+                Lang::Fr => "annals_fr",
+                Lang::Hu => "annals_hu",
+                Lang::It => "annals_it",
+                Lang::Nl => "annals_nl",
+                Lang::No => "annals_no",
+                Lang::Pt => "annals_pt",
+                Lang::Ro => "annals_ro",
+                Lang::Sv => "annals_sv",
+                Lang::Ta => "annals_ta",
+                Lang::Tr => "annals_tr",
+                // Not Snowball languages: never built so (see `Lang::analyzer`).
+                Lang::En | Lang::Ru | Lang::Kk | Lang::Other => "annals_plain",
+            },
         }
+    }
+
+    /// The Snowball stemmer of the analyser, if it stems with one.
+    fn snowball(self) -> Option<Language> {
+        Some(match self {
+            Analyzer::English => Language::English,
+            Analyzer::Russian => Language::Russian,
+            Analyzer::Snowball(lang) => match lang {
+                Lang::Ar => Language::Arabic,
+                Lang::Da => Language::Danish,
+                Lang::De => Language::German,
+                Lang::El => Language::Greek,
+                Lang::Es => Language::Spanish,
+                Lang::Fi => Language::Finnish,
+                Lang::Fr => Language::French,
+                Lang::Hu => Language::Hungarian,
+                Lang::It => Language::Italian,
+                Lang::Nl => Language::Dutch,
+                Lang::No => Language::Norwegian,
+                Lang::Pt => Language::Portuguese,
+                Lang::Ro => Language::Romanian,
+                Lang::Sv => Language::Swedish,
+                Lang::Ta => Language::Tamil,
+                Lang::Tr => Language::Turkish,
+                Lang::En | Lang::Ru | Lang::Kk | Lang::Other => return None,
+            },
+            _ => return None,
+        })
     }
 
     /// A fresh instance of the analyser.
@@ -77,6 +152,14 @@ impl Analyzer {
             Analyzer::Kazakh => base.filter(MapFilter(fold_kazakh)).build(),
             Analyzer::Plain => base.filter(MapFilter(fold)).filter(AsciiFoldingFilter).build(),
             Analyzer::Latin => base.filter(MapFilter(latin)).build(),
+            Analyzer::Snowball(_) => match self.snowball() {
+                Some(language) => base
+                    .filter(MapFilter(fold_marks))
+                    .filter(AsciiFoldingFilter)
+                    .filter(Stemmer::new(language))
+                    .build(),
+                None => base.filter(MapFilter(fold_marks)).filter(AsciiFoldingFilter).build(),
+            },
         }
     }
 
@@ -106,6 +189,10 @@ fn fold(token: &str, out: &mut String) {
 fn fold_kazakh(token: &str, out: &mut String) {
     let folded = annals_lang::translit::fold(token);
     out.push_str(&annals_lang::kazakh::stem(&folded));
+}
+
+fn fold_marks(token: &str, out: &mut String) {
+    out.push_str(&annals_lang::translit::fold_marks(token));
 }
 
 fn latin(token: &str, out: &mut String) {
@@ -152,6 +239,8 @@ struct Fused {
     lower: String,
     /// The word lowercased and folded.
     folded: String,
+    /// The word lowercased, folded and ASCII-folded (Snowball languages).
+    bare: String,
     ascii_folding: OneWord<AsciiFoldingFilter>,
     /// Snowball, for English and Russian.
     snowball: Option<OneWord<Stemmer>>,
@@ -161,16 +250,13 @@ struct Fused {
 
 impl Fused {
     fn new(analyzer: Analyzer) -> Fused {
-        let language = match analyzer {
-            Analyzer::English => Some(Language::English),
-            Analyzer::Russian => Some(Language::Russian),
-            _ => None,
-        };
+        let language = analyzer.snowball();
         Fused {
             analyzer,
             token: Token::default(),
             lower: String::new(),
             folded: String::new(),
+            bare: String::new(),
             ascii_folding: AsciiFoldingFilter.transform(RawTokenizer::default()),
             snowball: language.map(|l| Stemmer::new(l).transform(RawTokenizer::default())),
             memo: Memo::default(),
@@ -180,7 +266,7 @@ impl Fused {
     /// Writes the term of `word` (not empty, shorter than [`MAX_TOKEN_BYTES`]) to the token.
     fn term(&mut self, word: &str) {
         let dear = match self.analyzer {
-            Analyzer::English | Analyzer::Russian => true,
+            Analyzer::English | Analyzer::Russian | Analyzer::Snowball(_) => true,
             // ASCII words are only lowercased.
             Analyzer::Kazakh => !word.is_ascii(),
             Analyzer::Plain | Analyzer::Latin => false,
@@ -201,7 +287,7 @@ impl Fused {
 
     /// Writes the term of `word` to the token, as the reference filters compute it.
     fn compute(&mut self, word: &str) {
-        let Fused { analyzer, token, lower, folded, ascii_folding, snowball, .. } = self;
+        let Fused { analyzer, token, lower, folded, bare, ascii_folding, snowball, .. } = self;
         let out = &mut token.text;
         out.clear();
         lower.clear();
@@ -251,6 +337,19 @@ impl Fused {
                 if !latin_fast(lower, out) {
                     out.clear();
                     out.push_str(&annals_lang::translit::to_latin(lower));
+                }
+            }
+            Analyzer::Snowball(_) => {
+                folded.push_str(&annals_lang::translit::fold_marks(lower));
+                bare.clear();
+                if folded.is_ascii() {
+                    bare.push_str(folded);
+                } else {
+                    apply(ascii_folding, folded, bare);
+                }
+                match snowball {
+                    Some(snowball) => apply(snowball, bare, out),
+                    None => out.push_str(bare),
                 }
             }
         }
@@ -547,6 +646,21 @@ mod tests {
     fn kazakh_letters_fold_to_russian_keyboard() {
         assert_eq!(Analyzer::Kazakh.terms("Қызылорда"), Analyzer::Kazakh.terms("кызылорда"));
         check(Analyzer::Kazakh, "Қазанда", &["казан"]);
+    }
+
+    #[test]
+    fn snowball_languages_fold_diacritics_and_stem() {
+        let de = Analyzer::Snowball(super::Lang::De);
+        assert_eq!(de.terms("Hümmling"), de.terms("hummling"));
+        assert_eq!(de.terms("Wassermühle Mühlen"), ["wassermuhl", "muhl"]);
+        check(de, "Straße", &["strass"]);
+        let ro = Analyzer::Snowball(super::Lang::Ro);
+        assert_eq!(ro.terms("pornește"), ro.terms("porneste"));
+        assert_eq!(ro.terms("PORNEŞTE"), ro.terms("porneste"));
+        let fr = Analyzer::Snowball(super::Lang::Fr);
+        assert_eq!(fr.terms("Électricité"), fr.terms("electricite"));
+        let el = Analyzer::Snowball(super::Lang::El);
+        assert_eq!(el.terms("Μαΐου"), el.terms("μαιου"));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The one place where field names, analysers and stored shapes of the index are spelled.
 //!
 //! Text is analysed once, in the field of its language: a Russian post fills `title_ru` and
-//! `body_ru`, a Kazakh one `title_kk` and `body_kk`. A query is analysed for every language and
-//! searched in each language's fields, so a visitor never has to say which language they type.
+//! `body_ru`, a Kazakh one `title_kk` and `body_kk`, a German one `title_de` and `body_de`
+//! (every language with a Snowball stemmer has its fields; the rest share `title_xx` and
+//! `body_xx`). A query is analysed for every language the index holds and searched in each
+//! of those languages' fields, so a visitor never has to say which language they type.
 //! Facet dimensions are raw `STRING | FAST` fields: filters are term queries on them, and
 //! counts come from their fast-field columns.
 
@@ -15,41 +17,167 @@ use crate::analysis::Analyzer;
 
 /// Bumped whenever the schema or the way posts become documents changes: an index written by
 /// another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
-/// Languages that have their own analysed fields; everything else goes to [`Lang::Other`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Languages that have their own analysed fields: English, Russian and Kazakh (annals' own
+/// analysers), every other language Tantivy has a Snowball stemmer for, and [`Lang::Other`]
+/// for the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     /// English: lowercase, ASCII folding, Snowball English stemmer.
     En,
     /// Russian: lowercase, `ё`→`е`, Snowball Russian stemmer.
     Ru,
-    /// Kazakh: lowercase, Kazakh letters folded to their Russian-keyboard neighbours.
+    /// Kazakh: lowercase, Kazakh letters folded to their Russian-keyboard neighbours, light
+    /// suffix stripping.
     Kk,
+    /// Arabic (Snowball).
+    Ar,
+    /// Danish (Snowball).
+    Da,
+    /// German (Snowball).
+    De,
+    /// Greek (Snowball).
+    El,
+    /// Spanish (Snowball).
+    Es,
+    /// Finnish (Snowball).
+    Fi,
+    /// French (Snowball).
+    Fr,
+    /// Hungarian (Snowball).
+    Hu,
+    /// Italian (Snowball).
+    It,
+    /// Dutch (Snowball).
+    Nl,
+    /// Norwegian, Bokmål and Nynorsk (Snowball).
+    No,
+    /// Portuguese (Snowball).
+    Pt,
+    /// Romanian (Snowball).
+    Ro,
+    /// Swedish (Snowball).
+    Sv,
+    /// Tamil (Snowball).
+    Ta,
+    /// Turkish (Snowball).
+    Tr,
     /// Any other language: lowercase and folding, no stemming.
     Other,
 }
 
+/// The script a language is written in: typo and prefix variants of a word are looked for
+/// only in the fields of languages of its script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Latin letters.
+    Latin,
+    /// Cyrillic letters.
+    Cyrillic,
+    /// Greek letters.
+    Greek,
+    /// Arabic letters.
+    Arabic,
+    /// Tamil letters.
+    Tamil,
+    /// Any (the catch-all field of other languages).
+    Any,
+}
+
+impl Script {
+    /// The script of a word: that of its first letter with one ([`Script::Any`] for digits and
+    /// scripts no analysed language uses).
+    pub fn of(word: &str) -> Script {
+        for c in word.chars() {
+            let script = match c {
+                'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => Script::Latin,
+                '\u{0400}'..='\u{052F}' => Script::Cyrillic,
+                '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Script::Greek,
+                '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => Script::Arabic,
+                '\u{0B80}'..='\u{0BFF}' => Script::Tamil,
+                _ if c.is_alphabetic() => return Script::Any,
+                _ => continue,
+            };
+            return script;
+        }
+        Script::Any
+    }
+}
+
 impl Lang {
     /// Every language with its own fields, in a fixed order.
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Ru, Lang::Kk, Lang::Other];
+    pub const ALL: [Lang; 20] = [
+        Lang::En,
+        Lang::Ru,
+        Lang::Kk,
+        Lang::Ar,
+        Lang::Da,
+        Lang::De,
+        Lang::El,
+        Lang::Es,
+        Lang::Fi,
+        Lang::Fr,
+        Lang::Hu,
+        Lang::It,
+        Lang::Nl,
+        Lang::No,
+        Lang::Pt,
+        Lang::Ro,
+        Lang::Sv,
+        Lang::Ta,
+        Lang::Tr,
+        Lang::Other,
+    ];
 
-    /// The fields a post in `code` (`en`, `ru`, `kk`, `fr`, ...) is analysed into.
+    /// The fields a post in `code` (`en`, `ru`, `kk`, `de`, `pt-BR`, `nb`, ...) is analysed
+    /// into: the primary language subtag decides, case aside.
     pub fn of(code: &str) -> Lang {
-        match code {
-            "en" => Lang::En,
-            "ru" => Lang::Ru,
-            "kk" => Lang::Kk,
-            _ => Lang::Other,
-        }
+        let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| *l != Lang::Other && l.code() == primary).unwrap_or(
+            match primary.as_str() {
+                "nb" | "nn" => Lang::No,
+                _ => Lang::Other,
+            },
+        )
     }
 
-    fn suffix(self) -> &'static str {
+    /// The ISO 639-1 code of the language (`no` for Norwegian; `xx` for [`Lang::Other`]), as
+    /// the language lists of `annals-lang` (stop words, months) know it.
+    pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Ru => "ru",
             Lang::Kk => "kk",
+            Lang::Ar => "ar",
+            Lang::Da => "da",
+            Lang::De => "de",
+            Lang::El => "el",
+            Lang::Es => "es",
+            Lang::Fi => "fi",
+            Lang::Fr => "fr",
+            Lang::Hu => "hu",
+            Lang::It => "it",
+            Lang::Nl => "nl",
+            Lang::No => "no",
+            Lang::Pt => "pt",
+            Lang::Ro => "ro",
+            Lang::Sv => "sv",
+            Lang::Ta => "ta",
+            Lang::Tr => "tr",
             Lang::Other => "xx",
+        }
+    }
+
+    /// The script the language is written in.
+    pub fn script(self) -> Script {
+        match self {
+            Lang::Ru | Lang::Kk => Script::Cyrillic,
+            Lang::El => Script::Greek,
+            Lang::Ar => Script::Arabic,
+            Lang::Ta => Script::Tamil,
+            Lang::Other => Script::Any,
+            _ => Script::Latin,
         }
     }
 
@@ -60,7 +188,14 @@ impl Lang {
             Lang::Ru => Analyzer::Russian,
             Lang::Kk => Analyzer::Kazakh,
             Lang::Other => Analyzer::Plain,
+            _ => Analyzer::Snowball(self),
         }
+    }
+
+    /// Whether words of this language are glued into compounds (`Wassermühle`, `Emsbrücke`):
+    /// the search looks for a word inside them too.
+    pub fn compounds(self) -> bool {
+        matches!(self, Lang::De | Lang::Nl | Lang::Sv | Lang::Da | Lang::No | Lang::Fi)
     }
 }
 
@@ -101,8 +236,8 @@ pub struct Fields {
     pub title_text: Field,
     /// Title without stemming: lowercased and folded, in every language ("exact" matches).
     pub title_exact: Field,
-    /// Per-language analysed title and body.
-    pub langs: [LangFields; 4],
+    /// Per-language analysed title and body, in the order of [`Lang::ALL`].
+    pub langs: [LangFields; 20],
     /// Names of people and the title, transliterated to Latin: cross-script matching.
     pub names: Field,
     /// Summary text (stored).
@@ -162,8 +297,8 @@ pub fn build() -> (Schema, Fields) {
     let title_exact = b.add_text_field("title_exact", text(Analyzer::Plain, false));
     let langs = Lang::ALL.map(|l| LangFields {
         lang: l,
-        title: b.add_text_field(&format!("title_{}", l.suffix()), text(l.analyzer(), false)),
-        body: b.add_text_field(&format!("body_{}", l.suffix()), text(l.analyzer(), false)),
+        title: b.add_text_field(&format!("title_{}", l.code()), text(l.analyzer(), false)),
+        body: b.add_text_field(&format!("body_{}", l.code()), text(l.analyzer(), false)),
     });
     let names = b.add_text_field("names", text(Analyzer::Latin, false));
     let summary = b.add_text_field("summary", STORED);
@@ -234,6 +369,43 @@ impl Fields {
 
     /// The analysed fields of one language.
     pub fn lang(&self, lang: Lang) -> &LangFields {
-        &self.langs[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(3)]
+        &self.langs[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(Lang::ALL.len() - 1)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_pick_fields() {
+        for (code, lang) in [
+            ("en", Lang::En),
+            ("kk", Lang::Kk),
+            ("de", Lang::De),
+            ("DE", Lang::De),
+            ("pt-BR", Lang::Pt),
+            ("nb", Lang::No),
+            ("nn", Lang::No),
+            ("ro", Lang::Ro),
+            ("pl", Lang::Other),
+            ("und", Lang::Other),
+            ("xx", Lang::Other),
+            ("", Lang::Other),
+        ] {
+            assert_eq!(Lang::of(code), lang, "{code}");
+        }
+        for lang in Lang::ALL {
+            assert_eq!(Lang::of(lang.code()), lang);
+        }
+    }
+
+    #[test]
+    fn scripts_of_words() {
+        assert_eq!(Script::of("Mühle"), Script::Latin);
+        assert_eq!(Script::of("2019-мая"), Script::Cyrillic);
+        assert_eq!(Script::of("Μαΐου"), Script::Greek);
+        assert_eq!(Script::of("2019"), Script::Any);
+        assert_eq!(Script::of("日本"), Script::Any);
     }
 }
