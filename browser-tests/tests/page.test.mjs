@@ -110,8 +110,8 @@ describe('search page', () => {
   test('every person of the facet links to their page', () => withPage('/?ui=en', async (page) => {
     const values = await page.locator('#facet-person li').count();
     assert.ok(values > 0);
-    assert.equal(await page.locator('#facet-person li a.person-page').count(), values);
-    const href = await page.locator('#facet-person li a.person-page').first().getAttribute('href');
+    assert.equal(await page.locator('#facet-person li a.to-person').count(), values);
+    const href = await page.locator('#facet-person li a.to-person').first().getAttribute('href');
     assert.match(href, /^people\/[^/?]+/);
   }));
 

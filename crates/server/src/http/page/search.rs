@@ -270,7 +270,7 @@ impl<'a> View<'a> {
                 }
                 // A person's page, beside the filter.
                 @if facet == "person" {
-                    " " a.person-page href=(super::person::href(self.ui, &v.value))
+                    " " a.to-person href=(super::person::href(self.ui, &v.value))
                         title=(fill(t.s("person_page_of"), &[("name", &v.label)]))
                         aria-label=(fill(t.s("person_page_of"), &[("name", &v.label)])) { "→" }
                 }
