@@ -1063,6 +1063,7 @@ mod tests {
             lang: "ru".into(),
             published: "2019-07-22T10:00:00+06:00".into(),
             event_dates: vec![],
+            matched_date: None,
             people: vec![PersonName { key: "k\"".into(), name: evil.into() }],
             snippet: annals_engine::Snippet { text: "a b & c".into(), highlights: vec![(2, 3)] },
             score: 1.0,
