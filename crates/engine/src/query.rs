@@ -35,6 +35,9 @@ const W_NAMES: f32 = 2.0;
 const W_FUZZY: f32 = 0.4;
 /// Weight of a prefix match on the word being typed.
 const W_PREFIX: f32 = 0.6;
+/// Score added, when a query is relaxed, for each of its words a post has: more than any date
+/// and text score, so posts with more of the words come first.
+const W_WORD_MATCHED: f32 = 2000.0;
 /// Score added to a post telling of an event on a date the query names (`meetup october
 /// 2024`): more than any text score, so such posts come first (then by their text score).
 const W_EVENT_DATE: f32 = 1000.0;
@@ -443,6 +446,11 @@ impl<'a> QueryBuilder<'a> {
         let n = groups.len();
         match min_groups {
             Some(m) if m < n => {
+                // Posts with more of the words come first (then by date, then by text score).
+                for g in &groups {
+                    clauses
+                        .push((Occur::Should, Box::new(ConstScoreQuery::new(g.box_clone(), W_WORD_MATCHED))));
+                }
                 let subs = groups.into_iter().map(|g| (Occur::Should, g)).collect();
                 clauses.push((
                     Occur::Must,
@@ -911,6 +919,15 @@ mod tests {
     /// [`matches`] of documents `(lang, title, body, published day, event day)` (days may be
     /// empty).
     fn matches_dated(docs: &[(&str, &str, &str, &str, &str)], query: &str) -> Vec<String> {
+        matches_relaxed(docs, query, None)
+    }
+
+    /// [`matches_dated`], the query relaxed to `min` of its words when given.
+    fn matches_relaxed(
+        docs: &[(&str, &str, &str, &str, &str)],
+        query: &str,
+        min: Option<usize>,
+    ) -> Vec<String> {
         use tantivy::collector::TopDocs;
         use tantivy::schema::Value;
         let (schema, fields) = annals_index::schema::build();
@@ -945,7 +962,7 @@ mod tests {
         let mut langs: Vec<String> = docs.iter().map(|d| d.0.to_owned()).collect();
         langs.dedup();
         let builder = QueryBuilder::new(&fields, &searcher, &langs);
-        let Some(q) = builder.build(&parse(query), None) else { return Vec::new() };
+        let Some(q) = builder.build(&parse(query), min) else { return Vec::new() };
         let top = searcher.search(&*q, &TopDocs::with_limit(10).order_by_score()).expect("search");
         top.into_iter()
             .map(|(_, a)| {
@@ -953,6 +970,21 @@ mod tests {
                 d.get_first(fields.title_text).and_then(|v| v.as_str()).unwrap_or("").to_owned()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_relaxed_query_puts_posts_with_more_words_first() {
+        let long = format!(
+            "Children drew postcards for the day. {}",
+            "The hall was full of people and music. ".repeat(20)
+        );
+        let docs = [
+            ("en", "Drawings", long.as_str(), "", ""),
+            ("en", "Medical", "Medical medical medical.", "", ""),
+        ];
+        // `medical` is the title and body of a short post, `children` and `postcards` are in
+        // the long body of the other: by text score alone the first would win.
+        assert_eq!(matches_relaxed(&docs, "children postcards medical ", Some(1)), ["Drawings", "Medical"]);
     }
 
     #[test]
