@@ -10,7 +10,7 @@
 //! compounds (German `Wassermühle`, `Holzbearbeitung`): terms a word starts
 //! ([`Variant::Starts`]: a range of the dictionary, like a prefix) and terms a word ends
 //! ([`Variant::Ends`]): a range of the segment's terms reversed, built once per segment and
-//! field and kept while the segment lives ([`Reversed`]).
+//! field and kept while the segment lives.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
