@@ -49,13 +49,20 @@ eval: build
 		$(SCORE) $$gold target/eval/$$name.pred.jsonl || exit 1; \
 	done
 
-# Search quality on our own query set over the owner's archive (success@5, MRR@10).
-HEM_CONTENT ?= ../shared/corpus/grav/petrtsoy__hemcenter.kz/user
-HEM_INDEX   ?= target/relevance/index
+# Search quality on our own query sets (relevance/*.tsv): success@1, success@5 and MRR@10 for
+# each site and language. SITE:CONTENT pairs; each site's queries are relevance/SITE.tsv.
+CORPUS        ?= ../shared/corpus/grav
+HEM_CONTENT   ?= $(CORPUS)/petrtsoy__hemcenter.kz/user
+RELEVANCE_SETS ?= hemcenter:$(HEM_CONTENT) \
+	graswachstum:$(CORPUS)/AGFF-ADCF-APF__graswachstum.ch \
+	greifen:$(CORPUS)/Die-Greifen__die-greifen-webseite/user
 relevance: build
-	$(BIN) index --content $(HEM_CONTENT) --index $(HEM_INDEX)
-	$(CARGO) run --release --locked -p annals-engine --example relevance -- \
-		--index $(HEM_INDEX) --queries relevance/hemcenter.tsv --errors
+	@for set in $(RELEVANCE_SETS); do \
+		$(BIN) index --content $${set#*:} --index target/relevance/$${set%%:*} > /dev/null || exit 1; \
+	done
+	$(CARGO) run --release --locked -p annals-engine --example relevance -- --errors \
+		$(foreach set,$(RELEVANCE_SETS),--index target/relevance/$(firstword $(subst :, ,$(set))) \
+		--queries relevance/$(firstword $(subst :, ,$(set))).tsv)
 
 # Speed and memory on generated 10k/100k archives and the real one; writes BENCHMARKS.md.
 bench:

@@ -2,9 +2,13 @@
 //! the right post comes back near the top.
 //!
 //! ```sh
-//! cargo run --release -p annals-server --example relevance -- \
-//!     --index /tmp/hem-index --queries relevance/hemcenter.tsv [--errors]
+//! cargo run --release -p annals-engine --example relevance -- \
+//!     --index /tmp/hem-index --queries relevance/hemcenter.tsv \
+//!     [--index /tmp/other-index --queries relevance/other.tsv ...] [--errors]
 //! ```
+//!
+//! Several sets may be given, each `--queries` file searched in the index named by the
+//! `--index` before it; each set is reported in turn, then a summary of every set by language.
 //!
 //! The query file is tab-separated, `lang<TAB>query<TAB>expected<TAB>kind`, `#` comments and
 //! blank lines ignored (see `relevance/README.md`). `lang` is the visitor's language and is
@@ -17,6 +21,7 @@
 //! `NN.` prefix), or else by the parent folder of its source path with the prefix stripped.
 //! The *rank* of a query is the position (1-based) of the first hit that is any expected post.
 //!
+//! - **success@1**: share of queries whose rank is 1: the right post first.
 //! - **success@5**: share of queries whose rank is at most 5 — the bar the archive is judged
 //!   by (the right post on the first screen for 9 queries in 10).
 //! - **MRR@10**: mean over queries of `1 / rank`, counting 0 when no expected post is in the
@@ -24,7 +29,7 @@
 //!   it can be computed; success@5 looks only at the first five.
 //!
 //! Figures are printed overall, per language and per kind, then as a language × kind grid of
-//! success@5. `--errors` lists the queries answered at ranks 2–5 (one line each), then every
+//! success@1 and success@5. `--errors` lists the queries answered at ranks 2–5 (one line each), then every
 //! query that failed success@5 with the first five titles returned (and where the expected
 //! post was, if it came in at ranks 6–10). The exit status is 0 whatever the figures are:
 //! this is a report, not a test. Only unusable arguments (no index, unreadable query file)
@@ -77,10 +82,11 @@ impl Outcome {
     }
 }
 
-/// Success@5 and MRR@10 over a group of queries.
+/// Success@1, success@5 and MRR@10 over a group of queries.
 #[derive(Default)]
 struct Tally {
     queries: usize,
+    firsts: usize,
     successes: usize,
     rr_sum: f64,
 }
@@ -88,8 +94,13 @@ struct Tally {
 impl Tally {
     fn add(&mut self, o: &Outcome) {
         self.queries += 1;
+        self.firsts += usize::from(o.rank == Some(1));
         self.successes += usize::from(o.success());
         self.rr_sum += o.reciprocal_rank();
+    }
+
+    fn first_rate(&self) -> f64 {
+        if self.queries == 0 { 0.0 } else { self.firsts as f64 / self.queries as f64 }
     }
 
     fn success_rate(&self) -> f64 {
@@ -102,32 +113,38 @@ impl Tally {
 }
 
 struct Args {
-    index: PathBuf,
-    queries: PathBuf,
+    /// `(index, query file)` pairs, in order.
+    sets: Vec<(PathBuf, PathBuf)>,
     errors: bool,
 }
 
-const USAGE: &str = "usage: relevance --index DIR --queries FILE.tsv [--errors]";
+const USAGE: &str =
+    "usage: relevance --index DIR --queries FILE.tsv [--index DIR --queries FILE.tsv ...] [--errors]";
 
 fn parse_args() -> Result<Args, String> {
-    let mut index = None;
-    let mut queries = None;
+    let mut index: Option<PathBuf> = None;
+    let mut sets = Vec::new();
     let mut errors = false;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--index" => index = Some(it.next().ok_or("--index needs a directory")?),
-            "--queries" => queries = Some(it.next().ok_or("--queries needs a file")?),
+            "--index" => index = Some(it.next().ok_or("--index needs a directory")?.into()),
+            "--queries" => {
+                let file = it.next().ok_or("--queries needs a file")?;
+                let index = index
+                    .clone()
+                    .ok_or_else(|| format!("--queries {file} needs an --index before it\n{USAGE}"))?;
+                sets.push((index, file.into()));
+            }
             "--errors" => errors = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
-    Ok(Args {
-        index: index.ok_or_else(|| format!("--index is required\n{USAGE}"))?.into(),
-        queries: queries.ok_or_else(|| format!("--queries is required\n{USAGE}"))?.into(),
-        errors,
-    })
+    if sets.is_empty() {
+        return Err(format!("--index and --queries are required\n{USAGE}"));
+    }
+    Ok(Args { sets, errors })
 }
 
 /// Reads the query file; malformed lines are reported on stderr and skipped.
@@ -212,20 +229,23 @@ fn ordered<'a>(keys: impl Iterator<Item = &'a String>, preferred: &[&str]) -> Ve
 }
 
 fn print_table(title: &str, rows: &[(String, &Tally)]) {
-    println!("\n{title:<12} {:>7} {:>10} {:>8}", "queries", "success@5", "MRR@10");
+    println!("\n{title:<20} {:>7} {:>10} {:>10} {:>8}", "queries", "success@1", "success@5", "MRR@10");
     for (name, t) in rows {
         println!(
-            "{name:<12} {:>7} {:>9.1}% {:>8.3}   ({} of {})",
+            "{name:<20} {:>7} {:>9.1}% {:>9.1}% {:>8.3}   ({} and {} of {})",
             t.queries,
+            100.0 * t.first_rate(),
             100.0 * t.success_rate(),
             t.mrr(),
+            t.firsts,
             t.successes,
             t.queries
         );
     }
 }
 
-fn report(cases: &[Case], outcomes: &[Outcome], show_errors: bool) {
+/// Reports one set; returns its tallies by language (and `all`) for the summary.
+fn report(cases: &[Case], outcomes: &[Outcome], show_errors: bool) -> Vec<(String, Tally)> {
     let mut overall = Tally::default();
     let mut by_lang: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
@@ -243,18 +263,18 @@ fn report(cases: &[Case], outcomes: &[Outcome], show_errors: bool) {
     print_table("language", &langs.iter().map(|l| (l.clone(), &by_lang[l])).collect::<Vec<_>>());
     print_table("kind", &kinds.iter().map(|k| (k.clone(), &by_kind[k])).collect::<Vec<_>>());
 
-    println!("\nsuccess@5 by language × kind (successes/queries)");
+    println!("\nsuccess@1 and success@5 by language × kind (firsts, successes / queries)");
     print!("{:<12}", "");
     for l in &langs {
-        print!(" {l:>7}");
+        print!(" {l:>9}");
     }
     println!();
     for k in &kinds {
         print!("{k:<12}");
         for l in &langs {
             match grid.get(&(l.clone(), k.clone())) {
-                Some(t) => print!(" {:>7}", format!("{}/{}", t.successes, t.queries)),
-                None => print!(" {:>7}", "-"),
+                Some(t) => print!(" {:>9}", format!("{},{}/{}", t.firsts, t.successes, t.queries)),
+                None => print!(" {:>9}", "-"),
             }
         }
         println!();
@@ -302,6 +322,13 @@ fn report(cases: &[Case], outcomes: &[Outcome], show_errors: bool) {
             }
         }
     }
+    let mut summary = vec![("all".to_owned(), overall)];
+    for l in langs {
+        if let Some(t) = by_lang.remove(&l) {
+            summary.push((l, t));
+        }
+    }
+    summary
 }
 
 fn main() -> ExitCode {
@@ -312,33 +339,48 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match std::fs::read_to_string(&args.queries) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("cannot read {}: {e}", args.queries.display());
-            return ExitCode::from(2);
+    let mut summary: Vec<(String, String, Tally)> = Vec::new();
+    for (index, queries) in &args.sets {
+        let text = match std::fs::read_to_string(queries) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("cannot read {}: {e}", queries.display());
+                return ExitCode::from(2);
+            }
+        };
+        let engine = match Engine::open(index) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("cannot open the index at {}: {e}", index.display());
+                return ExitCode::from(2);
+            }
+        };
+        let cases = read_cases(&text);
+        let started = Instant::now();
+        let outcomes: Vec<Outcome> = cases.iter().map(|c| run(&engine, c)).collect();
+        let elapsed = started.elapsed();
+        if args.sets.len() > 1 {
+            println!("\n=========== {}", queries.display());
         }
-    };
-    let engine = match Engine::open(&args.index) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("cannot open the index at {}: {e}", args.index.display());
-            return ExitCode::from(2);
+        println!(
+            "{} queries from {} against {} ({} documents), {:.0} ms",
+            cases.len(),
+            queries.display(),
+            index.display(),
+            engine.num_docs(),
+            elapsed.as_secs_f64() * 1000.0
+        );
+        let set = queries.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        for (lang, tally) in report(&cases, &outcomes, args.errors) {
+            summary.push((set.clone(), lang, tally));
         }
-    };
-    let cases = read_cases(&text);
-    let started = Instant::now();
-    let outcomes: Vec<Outcome> = cases.iter().map(|c| run(&engine, c)).collect();
-    let elapsed = started.elapsed();
-    println!(
-        "{} queries from {} against {} ({} documents), {:.0} ms",
-        cases.len(),
-        args.queries.display(),
-        args.index.display(),
-        engine.num_docs(),
-        elapsed.as_secs_f64() * 1000.0
-    );
-    report(&cases, &outcomes, args.errors);
+    }
+    if args.sets.len() > 1 {
+        let rows: Vec<(String, &Tally)> =
+            summary.iter().map(|(set, lang, t)| (format!("{set} {lang}"), t)).collect();
+        println!("\n=========== every set");
+        print_table("set, language", &rows);
+    }
     ExitCode::SUCCESS
 }
 

@@ -217,6 +217,7 @@ mod tests {
             event_dates: dates.iter().map(|d| (*d).to_owned()).collect(),
             people: Vec::new(),
             snippet: Snippet::default(),
+            matched_date: None,
             score,
             translations: Vec::new(),
         }

@@ -10,7 +10,7 @@
 //! compounds (German `Wassermühle`, `Holzbearbeitung`): terms a word starts
 //! ([`Variant::Starts`]: a range of the dictionary, like a prefix) and terms a word ends
 //! ([`Variant::Ends`]): a range of the segment's terms reversed, built once per segment and
-//! field and kept while the segment lives ([`Reversed`]).
+//! field and kept while the segment lives.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -285,6 +285,21 @@ impl<'s> Expander<'s> {
             }
         }
         None
+    }
+
+    /// Every term of `field` (for the small facet fields: the years of the index).
+    pub fn terms(&self, field: Field) -> Vec<String> {
+        let mut out = Vec::new();
+        for segment in self.searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(field) else { continue };
+            let Ok(mut stream) = inverted.terms().stream() else { continue };
+            while stream.advance() {
+                out.extend(std::str::from_utf8(stream.key()).ok().map(str::to_owned));
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Every variant [`Expander::expand`] has returned, with its field.

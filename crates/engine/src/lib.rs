@@ -26,6 +26,7 @@
 pub mod aliases;
 pub mod answer;
 pub mod catalog;
+pub mod dates;
 pub mod disjunctive;
 pub mod expand;
 pub mod facets;
@@ -173,6 +174,8 @@ impl Engine {
         let reps = sort(&view.catalog, ranked.reps, req.sort, parsed.is_empty(), keep);
         let prefix = parsed.last_is_prefix.then(|| parsed.words().last().map(|w| (*w).to_owned())).flatten();
         let mut highlighter = snippet::Highlighter::new(&parsed.words(), prefix.as_deref());
+        let builder = query::QueryBuilder::new(&self.fields, &view.searcher, &view.catalog.langs);
+        highlighter.set_dates(builder.date_ranges(&parsed));
         for (field, term) in variants {
             if let Some(lf) = self.fields.langs.iter().find(|lf| lf.title == field || lf.body == field) {
                 highlighter.add_variant(lf.lang, term);
@@ -394,14 +397,17 @@ impl Engine {
         let body = text(&doc, f.body_text);
         let snippet_text = if body.trim().is_empty() { text(&doc, f.summary) } else { body };
         let people = self.people_of(&view.catalog, &doc);
+        let event_dates: Vec<String> = serde_json::from_str(&text(&doc, f.event_dates)).unwrap_or_default();
+        let published = text(&doc, f.published_text);
         Ok(Hit {
             id: text(&doc, f.id),
             url: text(&doc, f.url),
             path: text(&doc, f.path),
             title: text(&doc, f.title_text),
             snippet: highlighter.snippet(&snippet_text, &lang),
-            published: text(&doc, f.published_text),
-            event_dates: serde_json::from_str(&text(&doc, f.event_dates)).unwrap_or_default(),
+            matched_date: highlighter.matched_date(&event_dates, &published),
+            published,
+            event_dates,
             people: people.into_iter().map(|p| PersonName { key: p.key, name: p.name }).collect(),
             score,
             translations: self.translations(view, addr)?,

@@ -6,7 +6,9 @@
 //! language's fields, transliterated to Latin in the names field, and (when long enough)
 //! with typos; the last word of a query typed without a trailing space also as a prefix.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use annals_index::analysis::Analyzer;
 use annals_index::schema::{LangFields, Script};
@@ -17,6 +19,7 @@ use tantivy::query::{
 };
 use tantivy::{Searcher, Term};
 
+use super::dates;
 use super::expand::{Expander, Variant};
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -32,8 +35,15 @@ const W_NAMES: f32 = 2.0;
 const W_FUZZY: f32 = 0.4;
 /// Weight of a prefix match on the word being typed.
 const W_PREFIX: f32 = 0.6;
-/// Weight of a post published, or telling of an event, in a month or year the query names.
-const W_DATE: f32 = 4.0;
+/// Score added, when a query is relaxed, for each of its words a post has: more than any date
+/// and text score, so posts with more of the words come first.
+const W_WORD_MATCHED: f32 = 2000.0;
+/// Score added to a post telling of an event on a date the query names (`meetup october
+/// 2024`): more than any text score, so such posts come first (then by their text score).
+const W_EVENT_DATE: f32 = 1000.0;
+/// Score added to a post published on a date the query names: after posts telling of an event
+/// then, before the rest.
+const W_PUBLISHED_DATE: f32 = 500.0;
 /// Typo variants of a word used per field, the most frequent first.
 const MAX_TYPO_VARIANTS: usize = 8;
 /// Completions of a prefix used per field, the most frequent first.
@@ -57,6 +67,15 @@ const MAX_COMPOUND_MATCHED: usize = 256;
 const LINKS: &[&str] = &["es", "en", "er", "s", "n", "e"];
 /// Letters a word must have to be looked for inside compounds.
 const MIN_COMPOUND_PART: usize = 4;
+/// Weight of two consecutive words of the query standing close together in a post.
+const W_PROXIMITY: f32 = 1.0;
+/// Words between two consecutive words of the query that still count as close.
+const PROXIMITY_SLOP: u32 = 3;
+/// Content words of a query above which closeness is not looked at (each pair costs a phrase
+/// query per language field).
+const MAX_PROXIMITY_WORDS: usize = 6;
+/// Letters a word other than the last must have to be completed when no dictionary knows it.
+const MIN_CUT_WORD: usize = 5;
 /// Letters a word typed past its stem may lose to meet a term (`configurat` → `configur`).
 const MAX_STEM_CUT: usize = 3;
 /// Letters such a term keeps at least.
@@ -82,6 +101,9 @@ pub struct ParsedQuery {
     pub excluded: Vec<Item>,
     /// The last word was still being typed (no trailing space or quote).
     pub last_is_prefix: bool,
+    /// The query as typed (dates are read from it: `25.05.2024` is one date, not three
+    /// words).
+    pub text: String,
 }
 
 impl ParsedQuery {
@@ -112,7 +134,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Reads a query; never fails.
 pub fn parse(input: &str) -> ParsedQuery {
-    let mut out = ParsedQuery::default();
+    let mut out = ParsedQuery { text: input.to_owned(), ..ParsedQuery::default() };
     let chars: Vec<char> = input.chars().collect();
     let mut i = 0;
     let mut pending_or = false;
@@ -206,6 +228,11 @@ pub struct QueryBuilder<'a> {
     /// The index's language codes (primary subtags, lowercase: `de`, `nb`, `pl`): their stop
     /// words and month names count.
     codes: Vec<String>,
+    /// Words looked up so far: whether each is a stop word, and the month it names (a query
+    /// asks about its words many times).
+    words_seen: RefCell<Vec<(String, bool, Option<i8>)>>,
+    /// The dates of the last query text read.
+    dates_seen: RefCell<Option<(String, Rc<dates::Found>)>>,
 }
 
 /// Typos allowed for a word of this many letters: 1 from 5, 2 from 9.
@@ -235,7 +262,15 @@ impl<'a> QueryBuilder<'a> {
         if langs.is_empty() {
             langs = Lang::ALL.to_vec();
         }
-        QueryBuilder { fields, expander: Expander::new(searcher), titles_only: false, langs, codes }
+        QueryBuilder {
+            fields,
+            expander: Expander::new(searcher),
+            titles_only: false,
+            langs,
+            codes,
+            words_seen: RefCell::new(Vec::new()),
+            dates_seen: RefCell::new(None),
+        }
     }
 
     /// Whether the index has documents in the language `code` (`no` stands for `nb` and `nn`).
@@ -257,52 +292,85 @@ impl<'a> QueryBuilder<'a> {
         self.langs.iter().copied().filter(fits).collect()
     }
 
+    /// Whether `word` is a stop word, and the month it names, looked up once per query.
+    fn look_up(&self, word: &str) -> (bool, Option<i8>) {
+        if let Some((_, stop, month)) = self.words_seen.borrow().iter().find(|(w, _, _)| w == word) {
+            return (*stop, *month);
+        }
+        let stop = annals_lang::stopwords::is_stop_word(word, |l| self.speaks(l));
+        let month = annals_lang::months::month_named(word, |l| self.speaks(l)).map(|m| m as i8);
+        self.words_seen.borrow_mut().push((word.to_owned(), stop, month));
+        (stop, month)
+    }
+
     /// A function word of one of the index's languages (`the`, `und`, `и`).
     fn is_stop_word(&self, word: &str) -> bool {
-        annals_lang::stopwords::is_stop_word(word, |l| self.speaks(l))
+        self.look_up(word).0
     }
 
     /// The month a word names in one of the index's languages (`July`, `июля`, `шілдеде`,
     /// `März`).
     fn month_of(&self, word: &str) -> Option<i8> {
-        annals_lang::months::month_named(word, |l| self.speaks(l)).map(|m| m as i8)
+        self.look_up(word).1
     }
 
-    /// A group that is one stop word, month or year: it only adds to the score.
-    fn is_stop_group(&self, group: &[Item]) -> bool {
-        matches!(group, [Item::Word(w)] if self.is_stop_word(w) || self.month_of(w).is_some() || year_of(w).is_some())
+    /// The dates `q` names ([`crate::dates`]), in the index's languages.
+    pub fn dates(&self, q: &ParsedQuery) -> Rc<dates::Found> {
+        if let Some((text, found)) = self.dates_seen.borrow().as_ref()
+            && *text == q.text
+        {
+            return found.clone();
+        }
+        let found = Rc::new(dates::find(&q.text, |w| self.month_of(w).map(|m| m as u8)));
+        *self.dates_seen.borrow_mut() = Some((q.text.clone(), found.clone()));
+        found
     }
 
-    /// A group that is one month or year.
-    fn is_date_group(&self, group: &[Item]) -> bool {
-        matches!(group, [Item::Word(w)] if self.month_of(w).is_some() || year_of(w).is_some())
+    /// The days the dates of `q` cover; a date without a year stands for every year the
+    /// index has posts or events in.
+    pub fn date_ranges(&self, q: &ParsedQuery) -> Vec<(jiff::civil::Date, jiff::civil::Date)> {
+        self.ranges(&self.dates(q))
+    }
+
+    fn ranges(&self, found: &dates::Found) -> Vec<(jiff::civil::Date, jiff::civil::Date)> {
+        let years = if found.needs_years() { self.index_years() } else { Vec::new() };
+        found.dates.iter().flat_map(|d| d.ranges(&years)).collect()
+    }
+
+    /// The years of the index's publication and event dates (the values of its `year` and
+    /// `event_year` facets), the latest first-most.
+    fn index_years(&self) -> Vec<i16> {
+        let mut years = Vec::new();
+        for field in [self.fields.year, self.fields.event_year] {
+            years.extend(self.expander.terms(field).iter().filter_map(|y| y.parse::<i16>().ok()));
+        }
+        dates::recent_years(years)
+    }
+
+    /// A group that is one stop word or one word of a date: it only adds to the score.
+    fn is_stop_group(&self, group: &[Item], found: &dates::Found) -> bool {
+        matches!(group, [Item::Word(w)] if found.holds(w) || self.is_stop_word(w))
+    }
+
+    /// A group that is one word of a date.
+    fn is_date_group(&self, group: &[Item], found: &dates::Found) -> bool {
+        matches!(group, [Item::Word(w)] if found.holds(w))
     }
 
     /// Required groups of `q` that are not stop words: what relaxation counts.
     pub fn required_count(&self, q: &ParsedQuery) -> usize {
-        let all_stop = q.required.iter().all(|g| self.is_stop_group(g));
+        let found = self.dates(q);
+        let all_stop = q.required.iter().all(|g| self.is_stop_group(g, &found));
         let last = q.required.len().saturating_sub(1);
         q.required
             .iter()
             .enumerate()
             .filter(|(i, g)| {
                 all_stop
-                    || (q.last_is_prefix && *i == last && !self.is_date_group(g))
-                    || !self.is_stop_group(g)
+                    || (q.last_is_prefix && *i == last && !self.is_date_group(g, &found))
+                    || !self.is_stop_group(g, &found)
             })
             .count()
-    }
-
-    /// Dates a query names: (year, month) pairs for boosting posts of that time.
-    fn query_dates(&self, q: &ParsedQuery) -> Vec<(i16, Option<i8>)> {
-        let words: Vec<&str> = q.words();
-        let years: Vec<i16> = words.iter().filter_map(|w| year_of(w)).collect();
-        let months: Vec<i8> = words.iter().filter_map(|w| self.month_of(w)).collect();
-        match (years.as_slice(), months.as_slice()) {
-            ([], _) => Vec::new(),
-            (ys, []) => ys.iter().map(|y| (*y, None)).collect(),
-            (ys, ms) => ys.iter().flat_map(|y| ms.iter().map(move |m| (*y, Some(*m)))).collect(),
-        }
     }
 
     /// Variants of `word` in `field` as term queries with `weight`.
@@ -313,15 +381,17 @@ impl<'a> QueryBuilder<'a> {
         word: &str,
         variant: Variant,
         weight: f32,
-    ) {
+    ) -> usize {
         let limit = match variant {
             Variant::Typo(_) => MAX_TYPO_VARIANTS,
             Variant::Prefix => MAX_PREFIX_VARIANTS,
             Variant::Starts | Variant::Ends => MAX_COMPOUND_VARIANTS,
         };
-        for t in self.expander.expand(field, word, variant, limit) {
-            alts.push(boosted(term(field, &t), weight));
+        let found = self.expander.expand(field, word, variant, limit);
+        for t in &found {
+            alts.push(boosted(term(field, t), weight));
         }
+        found.len()
     }
 
     /// The typo and prefix variants the queries built so far match, by field: what a
@@ -354,13 +424,19 @@ impl<'a> QueryBuilder<'a> {
         let mut groups: Vec<Box<dyn Query>> = Vec::new();
         // Stop words ("what did we do in July") only add to the score, unless the query
         // has nothing else.
-        let all_stop = q.required.iter().all(|g| self.is_stop_group(g));
+        let found = self.dates(q);
+        let all_stop = q.required.iter().all(|g| self.is_stop_group(g, &found));
+        // A query that is nothing but a date (and stop words) lists the posts of that time.
+        let only_dates = all_stop && !found.dates.is_empty();
         for (gi, group) in q.required.iter().enumerate() {
             let prefix = q.last_is_prefix && gi == last;
             let alternatives: Vec<Box<dyn Query>> =
                 group.iter().map(|item| self.item(item, prefix, true)).collect();
             // The word being typed stays required unless it is a date (`forum 2019`).
-            let optional = self.is_stop_group(group) && !all_stop && (!prefix || self.is_date_group(group));
+            let optional = only_dates
+                || (self.is_stop_group(group, &found)
+                    && !all_stop
+                    && (!prefix || self.is_date_group(group, &found)));
             if optional {
                 clauses.push((Occur::Should, one_of(alternatives)));
             } else {
@@ -370,6 +446,11 @@ impl<'a> QueryBuilder<'a> {
         let n = groups.len();
         match min_groups {
             Some(m) if m < n => {
+                // Posts with more of the words come first (then by date, then by text score).
+                for g in &groups {
+                    clauses
+                        .push((Occur::Should, Box::new(ConstScoreQuery::new(g.box_clone(), W_WORD_MATCHED))));
+                }
                 let subs = groups.into_iter().map(|g| (Occur::Should, g)).collect();
                 clauses.push((
                     Occur::Must,
@@ -378,24 +459,75 @@ impl<'a> QueryBuilder<'a> {
             }
             _ => clauses.extend(groups.into_iter().map(|g| (Occur::Must, g))),
         }
+        clauses.extend(self.proximity(q, &found).into_iter().map(|p| (Occur::Should, p)));
         // Exclusions are left to `excluded`: they apply to whole posts, not to one language
         // version (and under `MustNot`, Tantivy 0.27 seeks a finished phrase scorer backwards,
         // a debug assertion: finding F4).
-        // "conference January 2023": posts published or telling of events then come first.
-        for (year, month) in self.query_dates(q) {
-            let (first, last) = match month {
-                Some(m) => match jiff::civil::Date::new(year, m, 1) {
-                    Ok(d) => (d, d.last_of_month()),
-                    Err(_) => continue,
-                },
-                None => (jiff::civil::date(year, 1, 1), jiff::civil::date(year, 12, 31)),
-            };
-            for field in [self.fields.published, self.fields.event_day] {
-                let range = super::date_range(field, Some(first), Some(last));
-                clauses.push((Occur::Should, boosted(range, W_DATE)));
+        // "conference January 2023": posts telling of events then come first, then posts
+        // published then. Each date counts once (a date without a year has a range per year).
+        let years = if found.needs_years() { self.index_years() } else { Vec::new() };
+        let mut any_date: Vec<Box<dyn Query>> = Vec::new();
+        for date in &found.dates {
+            let ranges = date.ranges(&years);
+            if ranges.is_empty() {
+                continue;
+            }
+            for (field, weight) in
+                [(self.fields.event_day, W_EVENT_DATE), (self.fields.published, W_PUBLISHED_DATE)]
+            {
+                let within: Vec<Box<dyn Query>> =
+                    ranges.iter().map(|(a, b)| super::date_range(field, Some(*a), Some(*b))).collect();
+                let within = one_of(within);
+                if only_dates {
+                    any_date.push(within.box_clone());
+                }
+                clauses.push((Occur::Should, Box::new(ConstScoreQuery::new(within, weight))));
             }
         }
+        if only_dates && !any_date.is_empty() {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(one_of(any_date), 0.0))));
+        }
         Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Posts where consecutive words of the query stand close together (within
+    /// `PROXIMITY_SLOP` words, in order) score more: `saubere Kühe sauberes Gras` is a heading
+    /// of one post, its words scattered in another. For each pair of consecutive content words
+    /// (stop words and dates skipped), a sloppy phrase in each language's title and body.
+    fn proximity(&self, q: &ParsedQuery, found: &dates::Found) -> Vec<Box<dyn Query>> {
+        let words: Vec<&str> = q
+            .required
+            .iter()
+            .filter(|g| !self.is_stop_group(g, found))
+            .filter_map(|g| match g.as_slice() {
+                [Item::Word(w)] => Some(w.as_str()),
+                _ => None,
+            })
+            .collect();
+        if words.len() < 2 || words.len() > MAX_PROXIMITY_WORDS || self.titles_only {
+            return Vec::new();
+        }
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        for lf in self.lang_fields() {
+            let analyzer = lf.lang.analyzer();
+            let stems: Vec<Option<String>> =
+                words.iter().map(|w| analyzer.terms(w).into_iter().next()).collect();
+            for pair in stems.windows(2) {
+                let (Some(a), Some(b)) = (&pair[0], &pair[1]) else { continue };
+                for field in [lf.title, lf.body] {
+                    if self.expander.doc_freq(field, a) == 0 || self.expander.doc_freq(field, b) == 0 {
+                        continue;
+                    }
+                    let mut phrase = PhraseQuery::new(vec![
+                        Term::from_field_text(field, a),
+                        Term::from_field_text(field, b),
+                    ]);
+                    phrase.set_slop(PROXIMITY_SLOP);
+                    out.push(boosted(Box::new(phrase), W_PROXIMITY));
+                }
+            }
+        }
+        out
     }
 
     /// A word or phrase in every field it can match in.
@@ -451,6 +583,9 @@ impl<'a> QueryBuilder<'a> {
             if !self.titles_only {
                 self.tolerant_names(word, prefix, known, &mut alts);
             }
+            // A word no dictionary knows may also be one cut short before the next was typed
+            // (`hemostas school`): it completes like the word being typed.
+            let completes = prefix || (!known && word.chars().count() >= MIN_CUT_WORD);
             for (lang, stem) in &stems {
                 let lf = f.lang(*lang);
                 let Some(stem) = stem else { continue };
@@ -462,24 +597,28 @@ impl<'a> QueryBuilder<'a> {
                         self.variants(&mut alts, field, stem, Variant::Typo(typos), W_FUZZY);
                     }
                 }
-                if prefix && word.chars().count() >= 2 {
+                if completes && word.chars().count() >= 2 {
                     // The typed prefix itself and its stem: `конференци` must reach
                     // `конференц`, `forum` must reach `forums`.
                     let plain = Analyzer::Plain.terms(word).into_iter().next().unwrap_or_default();
+                    let fields = self.text_fields(lf);
+                    let mut completed = vec![0; fields.len()];
                     for p in BTreeSet::from([plain, stem.clone()]) {
                         if p.chars().count() < 2 {
                             continue;
                         }
-                        for field in self.text_fields(lf) {
-                            self.variants(&mut alts, field, &p, Variant::Prefix, W_PREFIX);
+                        for (k, field) in fields.iter().enumerate() {
+                            completed[k] += self.variants(&mut alts, *field, &p, Variant::Prefix, W_PREFIX);
                         }
                     }
                     // A word typed past its stem (`configurat`, whose stem the analyser leaves
-                    // whole, for `configuration`, indexed as `configur`): the longest term the
-                    // typed word starts with, a few letters shorter.
+                    // whole, for `configuration`, indexed as `configur`), so that nothing
+                    // completes it: the longest term the typed word starts with, a few letters
+                    // shorter.
                     if stem.chars().count() > MIN_STEM_CUT {
-                        for field in self.text_fields(lf) {
-                            if self.expander.doc_freq(field, stem) == 0
+                        for (k, &field) in fields.iter().enumerate() {
+                            if completed[k] == 0
+                                && self.expander.doc_freq(field, stem) == 0
                                 && let Some(t) =
                                     self.expander.stem_within(field, stem, MAX_STEM_CUT, MIN_STEM_CUT)
                             {
@@ -504,7 +643,10 @@ impl<'a> QueryBuilder<'a> {
     /// `Tagung`, found inside `Frühlingstagung`). Function words, months and years are not
     /// looked for.
     fn compounds(&self, word: &str, prefix: bool, alts: &mut Vec<Box<dyn Query>>) {
-        if self.is_stop_word(word) || self.month_of(word).is_some() || year_of(word).is_some() {
+        if self.is_stop_word(word)
+            || self.month_of(word).is_some()
+            || word.bytes().all(|b| b.is_ascii_digit())
+        {
             return;
         }
         let mut scored: Vec<Box<dyn Query>> = Vec::new();
@@ -670,12 +812,6 @@ impl<'a> QueryBuilder<'a> {
     }
 }
 
-/// A year as typed (`2019`), within the years an archive holds.
-fn year_of(word: &str) -> Option<i16> {
-    let y: i16 = word.parse().ok().filter(|_| word.len() == 4)?;
-    (1900..=2100).contains(&y).then_some(y)
-}
-
 fn term(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
 }
@@ -756,8 +892,11 @@ mod tests {
                 assert_eq!(b.month_of(word), None, "{word}");
             }
             let q = parse("конференция январь 2023");
-            assert_eq!(b.query_dates(&q), [(2023, Some(1))]);
+            let first = jiff::civil::date(2023, 1, 1);
+            assert_eq!(b.date_ranges(&q), [(first, first.last_of_month())]);
             assert_eq!(b.required_count(&q), 1);
+            // The numbers of a date are not words the posts must have.
+            assert_eq!(b.required_count(&parse("training 25.05.2024")), 1);
         });
         with_builder(&["de", "fr"], |b| {
             assert_eq!(b.month_of("März"), Some(3));
@@ -767,19 +906,40 @@ mod tests {
             let q = parse("wann wurde der verein gegründet");
             assert_eq!(b.required_count(&q), 2);
         });
-        assert_eq!(year_of("2019"), Some(2019));
-        assert_eq!(year_of("19"), None);
     }
 
-    /// Titles of the documents `query` matches in an index of `docs` (`(lang, title, body)`).
+    /// Titles of the documents `query` matches in an index of `docs` (`(lang, title, body)`),
+    /// best first.
     fn matches(docs: &[(&str, &str, &str)], query: &str) -> Vec<String> {
+        let dated: Vec<(&str, &str, &str, &str, &str)> =
+            docs.iter().map(|(l, t, b)| (*l, *t, *b, "", "")).collect();
+        matches_dated(&dated, query)
+    }
+
+    /// [`matches`] of documents `(lang, title, body, published day, event day)` (days may be
+    /// empty).
+    fn matches_dated(docs: &[(&str, &str, &str, &str, &str)], query: &str) -> Vec<String> {
+        matches_relaxed(docs, query, None)
+    }
+
+    /// [`matches_dated`], the query relaxed to `min` of its words when given.
+    fn matches_relaxed(
+        docs: &[(&str, &str, &str, &str, &str)],
+        query: &str,
+        min: Option<usize>,
+    ) -> Vec<String> {
         use tantivy::collector::TopDocs;
         use tantivy::schema::Value;
         let (schema, fields) = annals_index::schema::build();
         let index = tantivy::Index::create_in_ram(schema);
         annals_index::analysis::register(&index);
         let mut writer: tantivy::IndexWriter = index.writer(15_000_000).expect("writer");
-        for (lang, title, body) in docs {
+        let day = |d: &str| -> Option<tantivy::DateTime> {
+            let d: jiff::civil::Date = d.parse().ok()?;
+            let secs = d.to_zoned_datetime(jiff::tz::TimeZone::UTC).ok()?.timestamp().as_second();
+            Some(tantivy::DateTime::from_timestamp_secs(secs))
+        };
+        for (lang, title, body, published, event) in docs {
             let mut d = tantivy::TantivyDocument::new();
             d.add_text(fields.lang, lang);
             d.add_text(fields.title_text, title);
@@ -787,6 +947,14 @@ mod tests {
             let lf = fields.lang(Lang::of(lang));
             d.add_text(lf.title, title);
             d.add_text(lf.body, body);
+            if let Some(p) = day(published) {
+                d.add_date(fields.published, p);
+                d.add_text(fields.year, &published[..4]);
+            }
+            if let Some(e) = day(event) {
+                d.add_date(fields.event_day, e);
+                d.add_text(fields.event_year, &event[..4]);
+            }
             writer.add_document(d).expect("add");
         }
         writer.commit().expect("commit");
@@ -794,7 +962,7 @@ mod tests {
         let mut langs: Vec<String> = docs.iter().map(|d| d.0.to_owned()).collect();
         langs.dedup();
         let builder = QueryBuilder::new(&fields, &searcher, &langs);
-        let Some(q) = builder.build(&parse(query), None) else { return Vec::new() };
+        let Some(q) = builder.build(&parse(query), min) else { return Vec::new() };
         let top = searcher.search(&*q, &TopDocs::with_limit(10).order_by_score()).expect("search");
         top.into_iter()
             .map(|(_, a)| {
@@ -802,6 +970,45 @@ mod tests {
                 d.get_first(fields.title_text).and_then(|v| v.as_str()).unwrap_or("").to_owned()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_relaxed_query_puts_posts_with_more_words_first() {
+        let long = format!(
+            "Children drew postcards for the day. {}",
+            "The hall was full of people and music. ".repeat(20)
+        );
+        let docs = [
+            ("en", "Drawings", long.as_str(), "", ""),
+            ("en", "Medical", "Medical medical medical.", "", ""),
+        ];
+        // `medical` is the title and body of a short post, `children` and `postcards` are in
+        // the long body of the other: by text score alone the first would win.
+        assert_eq!(matches_relaxed(&docs, "children postcards medical ", Some(1)), ["Drawings", "Medical"]);
+    }
+
+    #[test]
+    fn a_date_lifts_posts_of_that_time_and_hides_none() {
+        let docs = [
+            ("de", "Sommerfest 2007", "Unser Sommerfest im Park.", "2007-07-01", ""),
+            ("de", "Sommerfest im Dorf", "Das Sommerfest am Teich.", "2016-08-01", ""),
+            ("de", "Radtour", "Eine Radtour zum Sommerfest.", "2017-01-10", "2016-06-11"),
+            ("de", "Vorstandswahl", "Der Vorstand wurde gewählt.", "2016-07-01", ""),
+        ];
+        // Every post with the word, the ones of 2016 first: an event then before a post
+        // published then; the post of 2016 without the word is not added.
+        assert_eq!(
+            matches_dated(&docs, "sommerfest 2016 "),
+            ["Radtour", "Sommerfest im Dorf", "Sommerfest 2007"]
+        );
+        // The numbers of the date are not required words.
+        assert_eq!(matches_dated(&docs, "sommerfest 01.08.2016 ")[0], "Sommerfest im Dorf");
+        assert_eq!(matches_dated(&docs, "Radtour juni 2016 "), ["Radtour"]);
+        // A date alone lists the posts of that time; a yearless one, in every year.
+        let mut only = matches_dated(&docs, "juli 2016 ");
+        only.sort();
+        assert_eq!(only, ["Vorstandswahl"]);
+        assert_eq!(matches_dated(&docs, "1. Juli ").len(), 2);
     }
 
     #[test]

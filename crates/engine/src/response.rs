@@ -66,6 +66,11 @@ pub struct Hit {
     pub published: String,
     /// Dates of the events the post tells of (ISO dates, months, years or `A/B` ranges).
     pub event_dates: Vec<String>,
+    /// When the query names a date (`meetup october 2024`): the post's event date that
+    /// matched it (one of `event_dates`), else its publication day (`2024-10-12`) when that
+    /// did. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_date: Option<String>,
     /// People named in the post.
     pub people: Vec<PersonName>,
     /// An excerpt with the words that matched.

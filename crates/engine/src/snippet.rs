@@ -28,6 +28,8 @@ pub struct Highlighter {
     variants: Vec<(Lang, String)>,
     /// Matchers built so far, by language (a page of hits has few languages).
     matchers: RefCell<Vec<(Lang, std::rc::Rc<LangMatcher>)>>,
+    /// The days the query's dates cover (see [`Highlighter::matched_date`]).
+    dates: Vec<(jiff::civil::Date, jiff::civil::Date)>,
 }
 
 struct LangMatcher {
@@ -48,7 +50,33 @@ impl Highlighter {
             prefix: prefix.map(str::to_owned),
             variants: Vec::new(),
             matchers: RefCell::new(Vec::new()),
+            dates: Vec::new(),
         }
+    }
+
+    /// The days the query's dates cover, as `(first, last)` ranges.
+    pub fn set_dates(&mut self, dates: Vec<(jiff::civil::Date, jiff::civil::Date)>) {
+        self.dates = dates;
+    }
+
+    /// The date of a post that a date of the query matched: the first of its event dates
+    /// (ISO values, as stored) that overlaps one, else its publication day (`published`, RFC
+    /// 3339) when that falls in one; `None` when the query names no date or none matched.
+    pub fn matched_date(&self, event_dates: &[String], published: &str) -> Option<String> {
+        if self.dates.is_empty() {
+            return None;
+        }
+        let overlaps =
+            |a: jiff::civil::Date, b: jiff::civil::Date| self.dates.iter().any(|(x, y)| a <= *y && *x <= b);
+        for value in event_dates {
+            if let Some((a, b)) = annals_lang::iso::value_range(value)
+                && overlaps(a, b)
+            {
+                return Some(value.clone());
+            }
+        }
+        let day: jiff::civil::Date = published.get(..10)?.parse().ok()?;
+        overlaps(day, day).then(|| day.to_string())
     }
 
     /// Marks `term` (a term of `lang`'s analyser: a typo or completion of a query word
@@ -222,6 +250,24 @@ fn clean_into(text: &str, out: &mut String, space: &mut bool) {
             *space = false;
             out.push(c);
         }
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::Highlighter;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_matched_date_is_an_event_first_then_the_publication() {
+        let mut h = Highlighter::new(&["meetup"], None);
+        let events = vec!["2023".to_owned(), "2024-10-12".to_owned()];
+        assert_eq!(h.matched_date(&events, "2024-10-20T10:00:00+06:00"), None);
+        h.set_dates(vec![(date(2024, 10, 1), date(2024, 10, 31))]);
+        assert_eq!(h.matched_date(&events, "2024-11-20T10:00:00+06:00").as_deref(), Some("2024-10-12"));
+        assert_eq!(h.matched_date(&[], "2024-10-20T10:00:00+06:00").as_deref(), Some("2024-10-20"));
+        assert_eq!(h.matched_date(&[], "2024-11-20T10:00:00+06:00"), None);
+        assert_eq!(h.matched_date(&[], "garbage"), None);
     }
 }
 

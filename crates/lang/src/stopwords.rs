@@ -267,8 +267,8 @@ const CA: &[&str] = &[
 ];
 
 /// The stop words written here for a language (`en`, `ru`, `kk`, `ro`, `tr`, `el`, `pl`,
-/// `uk`, `ca`), folded; empty for other languages (see [`tantivy_list`] for those Tantivy
-/// ships).
+/// `uk`, `ca`), folded; empty for other languages (for those Tantivy ships a list for,
+/// [`is_stop_word`] reads Tantivy's).
 pub fn list(lang: &str) -> &'static [&'static str] {
     match lang {
         "en" => EN,

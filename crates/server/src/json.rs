@@ -29,7 +29,8 @@ impl Serialize for SearchBody {
 impl Serialize for HitJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let h = self.0;
-        let mut s = serializer.serialize_struct("Hit", 11)?;
+        let fields = 11 + usize::from(h.matched_date.is_some());
+        let mut s = serializer.serialize_struct("Hit", fields)?;
         s.serialize_field("id", &h.id)?;
         s.serialize_field("url", &h.url)?;
         s.serialize_field("path", &h.path)?;
@@ -37,6 +38,9 @@ impl Serialize for HitJson<'_> {
         s.serialize_field("lang", &h.lang)?;
         s.serialize_field("published", &h.published)?;
         s.serialize_field("event_dates", &h.event_dates)?;
+        if let Some(matched) = &h.matched_date {
+            s.serialize_field("matched_date", matched)?;
+        }
         s.serialize_field("people", &h.people)?;
         s.serialize_field("snippet", &crate::html::snippet(&h.snippet))?;
         s.serialize_field("score", &h.score)?;
@@ -128,6 +132,7 @@ pub(crate) mod tests {
             lang: "en".into(),
             published: "2019-07-22T10:00:00+06:00".into(),
             event_dates: vec!["2019-07-20/2019-07-21".into()],
+            matched_date: Some("2019-07-20/2019-07-21".into()),
             people: vec![PersonName { key: "k".into(), name: "N".into() }],
             snippet: Snippet { text: "a <b>".into(), highlights: vec![(2, 5)] },
             score: 1.5,

@@ -36,6 +36,10 @@ pub fn hit(ui: &Ui, hit: &Hit, person: &dyn Fn(&PersonName) -> (String, bool)) -
                 (time(t, &hit.published)) " "
                 span.hit-lang title=(lang_name(&hit.lang)) { (hit.lang) }
             }
+            // A date typed in the query that this post is of (an event first).
+            @if let Some(date) = &hit.matched_date {
+                p.hit-matched { span.label { (t.s("matched_date")) } " " (time(t, date)) }
+            }
             // The snippet's text is escaped there, its matches put in <mark>.
             p.hit-snippet lang=(hit.lang) { (PreEscaped(crate::html::snippet(&hit.snippet))) }
             @if !people.is_empty() {

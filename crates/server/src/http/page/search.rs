@@ -473,6 +473,7 @@ mod tests {
             event_dates: vec![],
             people: vec![PersonName { key: "k\"".into(), name: evil.into() }],
             snippet: annals_engine::Snippet { text: "a b & c".into(), highlights: vec![(2, 3)] },
+            matched_date: None,
             score: 1.0,
             translations: vec![Translation { lang: "kk".into(), url: "/kk/<x>".into() }],
         };
