@@ -55,7 +55,8 @@ CORPUS        ?= ../shared/corpus/grav
 HEM_CONTENT   ?= $(CORPUS)/petrtsoy__hemcenter.kz/user
 RELEVANCE_SETS ?= hemcenter:$(HEM_CONTENT) \
 	graswachstum:$(CORPUS)/AGFF-ADCF-APF__graswachstum.ch \
-	greifen:$(CORPUS)/Die-Greifen__die-greifen-webseite/user
+	greifen:$(CORPUS)/Die-Greifen__die-greifen-webseite/user \
+	aradianoff:$(CORPUS)/aradianoff__aradianoff.com
 relevance: build
 	@for set in $(RELEVANCE_SETS); do \
 		$(BIN) index --content $${set#*:} --index target/relevance/$${set%%:*} > /dev/null || exit 1; \

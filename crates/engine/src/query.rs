@@ -233,6 +233,8 @@ pub struct QueryBuilder<'a> {
     words_seen: RefCell<Vec<(String, bool, Option<i8>)>>,
     /// The dates of the last query text read.
     dates_seen: RefCell<Option<(String, Rc<dates::Found>)>>,
+    /// The years of the index, once read.
+    years_seen: RefCell<Option<Vec<i16>>>,
 }
 
 /// Typos allowed for a word of this many letters: 1 from 5, 2 from 9.
@@ -270,6 +272,7 @@ impl<'a> QueryBuilder<'a> {
             codes,
             words_seen: RefCell::new(Vec::new()),
             dates_seen: RefCell::new(None),
+            years_seen: RefCell::new(None),
         }
     }
 
@@ -321,7 +324,19 @@ impl<'a> QueryBuilder<'a> {
         {
             return found.clone();
         }
-        let found = Rc::new(dates::find(&q.text, |w| self.month_of(w).map(|m| m as u8)));
+        let mut found = dates::find(&q.text, |w| self.month_of(w).map(|m| m as u8));
+        // A month name alone as the word being typed is more likely the start of another word
+        // (`bone mar` for `marrow`): it is taken as typed.
+        if q.last_is_prefix
+            && let (Some(last), Some(word)) = (found.dates.last(), q.words().last())
+            && last.year.is_none()
+            && last.days.is_none()
+            && found.words.last().is_some_and(|w| *w == word.to_lowercase())
+        {
+            found.dates.pop();
+            found.words.pop();
+        }
+        let found = Rc::new(found);
         *self.dates_seen.borrow_mut() = Some((q.text.clone(), found.clone()));
         found
     }
@@ -340,11 +355,16 @@ impl<'a> QueryBuilder<'a> {
     /// The years of the index's publication and event dates (the values of its `year` and
     /// `event_year` facets), the latest first-most.
     fn index_years(&self) -> Vec<i16> {
+        if let Some(years) = self.years_seen.borrow().as_ref() {
+            return years.clone();
+        }
         let mut years = Vec::new();
         for field in [self.fields.year, self.fields.event_year] {
             years.extend(self.expander.terms(field).iter().filter_map(|y| y.parse::<i16>().ok()));
         }
-        dates::recent_years(years)
+        let years = dates::recent_years(years);
+        *self.years_seen.borrow_mut() = Some(years.clone());
+        years
     }
 
     /// A group that is one stop word or one word of a date: it only adds to the score.
@@ -583,9 +603,7 @@ impl<'a> QueryBuilder<'a> {
             if !self.titles_only {
                 self.tolerant_names(word, prefix, known, &mut alts);
             }
-            // A word no dictionary knows may also be one cut short before the next was typed
-            // (`hemostas school`): it completes like the word being typed.
-            let completes = prefix || (!known && word.chars().count() >= MIN_CUT_WORD);
+            let mut typo_variants = 0;
             for (lang, stem) in &stems {
                 let lf = f.lang(*lang);
                 let Some(stem) = stem else { continue };
@@ -594,9 +612,17 @@ impl<'a> QueryBuilder<'a> {
                 let typos = typos.min(typo_budget(stem));
                 if typos > 0 && !known {
                     for field in self.text_fields(lf) {
-                        self.variants(&mut alts, field, stem, Variant::Typo(typos), W_FUZZY);
+                        typo_variants += self.variants(&mut alts, field, stem, Variant::Typo(typos), W_FUZZY);
                     }
                 }
+            }
+            // A word no dictionary knows, nor any word within its typos, may be one cut short
+            // before the next was typed (`hemostas school`): it completes like the word being
+            // typed.
+            let completes = prefix || (!known && typo_variants == 0 && word.chars().count() >= MIN_CUT_WORD);
+            for (lang, stem) in &stems {
+                let lf = f.lang(*lang);
+                let Some(stem) = stem else { continue };
                 if completes && word.chars().count() >= 2 {
                     // The typed prefix itself and its stem: `конференци` must reach
                     // `конференц`, `forum` must reach `forums`.
@@ -897,6 +923,10 @@ mod tests {
             assert_eq!(b.required_count(&q), 1);
             // The numbers of a date are not words the posts must have.
             assert_eq!(b.required_count(&parse("training 25.05.2024")), 1);
+            // A month name being typed is taken as the start of a word; finished, as a month.
+            assert!(b.dates(&parse("bone mar")).dates.is_empty());
+            assert_eq!(b.dates(&parse("bone mar ")).dates.len(), 1);
+            assert_eq!(b.dates(&parse("forum may 2019")).dates.len(), 1);
         });
         with_builder(&["de", "fr"], |b| {
             assert_eq!(b.month_of("März"), Some(3));

@@ -66,17 +66,20 @@ impl Highlighter {
         if self.dates.is_empty() {
             return None;
         }
-        let overlaps =
-            |a: jiff::civil::Date, b: jiff::civil::Date| self.dates.iter().any(|(x, y)| a <= *y && *x <= b);
+        // An event told coarser than the query's date (the year `2024` for `october 2024`) says
+        // nothing about it, as in the index (see `annals_index::Fields::event_day`).
+        let within = |a: jiff::civil::Date, b: jiff::civil::Date| {
+            self.dates.iter().any(|(x, y)| a <= *y && *x <= b && !(a < *x && b > *y))
+        };
         for value in event_dates {
             if let Some((a, b)) = annals_lang::iso::value_range(value)
-                && overlaps(a, b)
+                && within(a, b)
             {
                 return Some(value.clone());
             }
         }
         let day: jiff::civil::Date = published.get(..10)?.parse().ok()?;
-        overlaps(day, day).then(|| day.to_string())
+        within(day, day).then(|| day.to_string())
     }
 
     /// Marks `term` (a term of `lang`'s analyser: a typo or completion of a query word
@@ -261,7 +264,7 @@ mod date_tests {
     #[test]
     fn the_matched_date_is_an_event_first_then_the_publication() {
         let mut h = Highlighter::new(&["meetup"], None);
-        let events = vec!["2023".to_owned(), "2024-10-12".to_owned()];
+        let events = vec!["2024".to_owned(), "2024-10-12".to_owned()];
         assert_eq!(h.matched_date(&events, "2024-10-20T10:00:00+06:00"), None);
         h.set_dates(vec![(date(2024, 10, 1), date(2024, 10, 31))]);
         assert_eq!(h.matched_date(&events, "2024-11-20T10:00:00+06:00").as_deref(), Some("2024-10-12"));

@@ -133,7 +133,7 @@ impl PostDoc {
         for value in &self.event_dates {
             if let Some((first, last)) = annals_lang::iso::value_range(value) {
                 years.extend(first.year()..=last.year());
-                for day in days(first, last) {
+                for day in event_days(value, first, last) {
                     let secs =
                         day.to_zoned_datetime(jiff::tz::TimeZone::UTC).map(|z| z.timestamp().as_second());
                     // Days Tantivy cannot hold are not indexed (they stay in `event_dates`).
@@ -199,6 +199,18 @@ fn summarise(x: &Extraction) -> (Vec<PersonRef>, Vec<String>) {
     (people, dates)
 }
 
+/// The days indexed for an event date `value` covering `first..=last`: every day of a date
+/// given to the day (`2019-07-20`, `2019-07-20/2019-07-21`); only the first and last day of a
+/// month or year (`2019-07`, `2019`, `1993/1996`), which say nothing about their days: a search
+/// for a day of them does not take them for an event then, a search for the whole does.
+fn event_days(value: &str, first: jiff::civil::Date, last: jiff::civil::Date) -> Vec<jiff::civil::Date> {
+    if value.split('/').all(|part| part.split('-').count() == 3) {
+        days(first, last)
+    } else {
+        vec![first, last]
+    }
+}
+
 fn days(first: jiff::civil::Date, last: jiff::civil::Date) -> Vec<jiff::civil::Date> {
     let span = first.until(last).map(|s| s.get_days() as i64).unwrap_or(0);
     if span > MAX_EVENT_DAYS {
@@ -214,4 +226,20 @@ fn days(first: jiff::civil::Date, last: jiff::civil::Date) -> Vec<jiff::civil::D
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::event_days;
+    use jiff::civil::date;
+
+    #[test]
+    fn days_of_an_event_are_indexed_to_its_precision() {
+        let (a, b) = (date(2019, 7, 20), date(2019, 7, 22));
+        assert_eq!(event_days("2019-07-20/2019-07-22", a, b), [a, date(2019, 7, 21), b]);
+        let (a, b) = (date(2019, 7, 1), date(2019, 7, 31));
+        assert_eq!(event_days("2019-07", a, b), [a, b]);
+        let (a, b) = (date(2019, 1, 1), date(2019, 12, 31));
+        assert_eq!(event_days("2019", a, b), [a, b]);
+    }
 }

@@ -17,7 +17,7 @@ use crate::analysis::Analyzer;
 
 /// Bumped whenever the schema or the way posts become documents changes: an index written by
 /// another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Languages that have their own analysed fields: English, Russian and Kazakh (annals' own
 /// analysers), every other language Tantivy has a Snowball stemmer for, and [`Lang::Other`]
@@ -262,7 +262,8 @@ pub struct Fields {
     pub person_label: Field,
     /// People of the post as JSON `[{key, name, role}]` (stored).
     pub people: Field,
-    /// Every day covered by an event date told in the text (multi-valued, indexed, fast).
+    /// Every day covered by an event date told in the text, for dates given to the day; the
+    /// first and last day of a month or year told (multi-valued, indexed, fast).
     pub event_day: Field,
     /// `event_year` facet.
     pub event_year: Field,
