@@ -217,6 +217,15 @@ fn push(out: &mut ParsedQuery, item: Item, or_with_previous: bool) {
     }
 }
 
+/// What a word of the query was found to be, once asked.
+struct Seen {
+    word: String,
+    /// A stop word of one of the index's languages.
+    stop: Option<bool>,
+    /// The month it names.
+    month: Option<Option<i8>>,
+}
+
 /// Builds Tantivy queries for parsed queries over the annals fields.
 pub struct QueryBuilder<'a> {
     fields: &'a Fields,
@@ -230,7 +239,7 @@ pub struct QueryBuilder<'a> {
     codes: Vec<String>,
     /// Words looked up so far: whether each is a stop word, and the month it names (a query
     /// asks about its words many times).
-    words_seen: RefCell<Vec<(String, bool, Option<i8>)>>,
+    words_seen: RefCell<Vec<Seen>>,
     /// The dates of the last query text read.
     dates_seen: RefCell<Option<(String, Rc<dates::Found>)>>,
     /// The years of the index, once read.
@@ -295,26 +304,52 @@ impl<'a> QueryBuilder<'a> {
         self.langs.iter().copied().filter(fits).collect()
     }
 
-    /// Whether `word` is a stop word, and the month it names, looked up once per query.
-    fn look_up(&self, word: &str) -> (bool, Option<i8>) {
-        if let Some((_, stop, month)) = self.words_seen.borrow().iter().find(|(w, _, _)| w == word) {
-            return (*stop, *month);
+    /// What `word` is (stop word, month), each looked up once per query, when first asked.
+    fn look_up<T: Copy>(
+        &self,
+        word: &str,
+        get: fn(&Seen) -> Option<T>,
+        set: impl FnOnce(&mut Seen) -> T,
+    ) -> T {
+        let mut seen = self.words_seen.borrow_mut();
+        let k = match seen.iter().position(|s| s.word == word) {
+            Some(k) => k,
+            None => {
+                seen.push(Seen { word: word.to_owned(), stop: None, month: None });
+                seen.len() - 1
+            }
+        };
+        match get(&seen[k]) {
+            Some(v) => v,
+            None => set(&mut seen[k]),
         }
-        let stop = annals_lang::stopwords::is_stop_word(word, |l| self.speaks(l));
-        let month = annals_lang::months::month_named(word, |l| self.speaks(l)).map(|m| m as i8);
-        self.words_seen.borrow_mut().push((word.to_owned(), stop, month));
-        (stop, month)
     }
 
     /// A function word of one of the index's languages (`the`, `und`, `и`).
     fn is_stop_word(&self, word: &str) -> bool {
-        self.look_up(word).0
+        self.look_up(
+            word,
+            |s| s.stop,
+            |s| {
+                let stop = annals_lang::stopwords::is_stop_word(&s.word, |l| self.speaks(l));
+                s.stop = Some(stop);
+                stop
+            },
+        )
     }
 
     /// The month a word names in one of the index's languages (`July`, `июля`, `шілдеде`,
     /// `März`).
     fn month_of(&self, word: &str) -> Option<i8> {
-        self.look_up(word).1
+        self.look_up(
+            word,
+            |s| s.month,
+            |s| {
+                let month = annals_lang::months::month_named(&s.word, |l| self.speaks(l)).map(|m| m as i8);
+                s.month = Some(month);
+                month
+            },
+        )
     }
 
     /// The dates `q` names ([`crate::dates`]), in the index's languages.
