@@ -96,6 +96,9 @@ fn print_table(out: &mut impl Write, res: &SearchResponse) -> std::io::Result<()
         res.took_ms,
         if res.relaxed { "; few posts have every word: posts with most of them follow" } else { "" }
     )?;
+    if let Some(answer) = &res.answer {
+        writeln!(out, "\nanswer: {}  ({}, {})", answer.dates.join(", "), answer.post.title, answer.post.url)?;
+    }
     for (i, h) in res.hits.iter().enumerate() {
         writeln!(out)?;
         writeln!(out, "{:>3}. {}", first + i + 1, h.title)?;
@@ -106,6 +109,9 @@ fn print_table(out: &mut impl Write, res: &SearchResponse) -> std::io::Result<()
         }
         if !h.event_dates.is_empty() {
             writeln!(out, "     events: {}", h.event_dates.join(", "))?;
+        }
+        if let Some(date) = &h.matched_date {
+            writeln!(out, "     matched: {date}")?;
         }
         writeln!(out, "     {}", plain_snippet(&h.snippet, bold))?;
     }
