@@ -99,49 +99,6 @@ const NAMES_CYR: &[&str] = &[
     "профессор Клодзинский",
 ];
 const NAMES_LAT: &[&str] = &["Irina Pivovarova", "Marat Akhmetov", "Professor Klodzinsky", "Kaiyan Liu"];
-const MONTHS_RU: &[&str] = &[
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-const MONTHS_KK: &[&str] = &[
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
-const MONTHS_EN: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Words that the generated posts use, good as queries (each matches a share of the posts).
 pub const QUERIES: &[&str] = &[
     "",
@@ -210,6 +167,12 @@ impl Corpus {
     }
 }
 
+/// `word` with its first letter upper-case (`july` → `July`).
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 fn date_of(i: usize) -> (usize, usize, usize) {
     (2005 + i % 20, 1 + (i / 20) % 12, 1 + (i * 7) % 28)
 }
@@ -227,12 +190,15 @@ pub fn post_files(i: usize, variant: u32) -> Vec<(&'static str, String)> {
 }
 
 fn post_text(rng: &mut Rng, i: usize, variant: u32, lang: &str) -> String {
-    let (words, names, months): (&[&str], &[&str], &[&str]) = match lang {
-        "ru" => (RU, NAMES_CYR, MONTHS_RU),
-        "kk" => (KK, NAMES_CYR, MONTHS_KK),
-        _ => (EN, NAMES_LAT, MONTHS_EN),
+    let (words, names, calendar): (&[&str], &[&str], _) = match lang {
+        "ru" => (RU, NAMES_CYR, annals_lang::months::Lang::Ru),
+        "kk" => (KK, NAMES_CYR, annals_lang::months::Lang::Kk),
+        _ => (EN, NAMES_LAT, annals_lang::months::Lang::En),
     };
     let (y, m, d) = date_of(i);
+    // `date_of` gives months 1 to 12.
+    let month =
+        u8::try_from(m).ok().and_then(|m| annals_lang::months::written(calendar, m)).unwrap_or_default();
     let sentence = |rng: &mut Rng, n: usize| -> String {
         let mut s: Vec<&str> = (0..n).map(|_| *pick(rng, words)).collect();
         if rng.f64() < 0.3 {
@@ -264,9 +230,9 @@ fn post_text(rng: &mut Rng, i: usize, variant: u32, lang: &str) -> String {
             .collect();
         if p == 0 {
             let when = match lang {
-                "en" => format!("On {} {d} {y} the event took place.", months[m - 1]),
-                "kk" => format!("{y} жылғы {d} {} өтті.", months[m - 1]),
-                _ => format!("Мероприятие прошло {d} {} {y} года.", months[m - 1]),
+                "en" => format!("On {} {d} {y} the event took place.", capitalised(month)),
+                "kk" => format!("{y} жылғы {d} {month} өтті."),
+                _ => format!("Мероприятие прошло {d} {month} {y} года."),
             };
             para.push(when);
         }

@@ -106,6 +106,18 @@ pub fn kk_stem(w: &str, stems: &[&str]) -> Option<usize> {
     None
 }
 
+/// How a date written out in `lang` names month `month` (1–12) after the day: the Russian
+/// genitive (`20 июля`), the Kazakh nominative (`20 шілде`), the English name in lowercase
+/// (`july`); `None` outside 1–12.
+pub fn written(lang: Lang, month: u8) -> Option<&'static str> {
+    let i = usize::from(month).checked_sub(1)?;
+    match lang {
+        Lang::Ru => RU_MONTHS.get(i).map(|forms| forms[1]),
+        Lang::Kk => KK_MONTHS.get(i).copied(),
+        Lang::En => EN_MONTHS.get(i).map(|forms| forms[0]),
+    }
+}
+
 /// The month (1–12) named by the lowercase word `w`, and its language.
 pub fn month_of(w: &str) -> Option<(u8, Lang)> {
     if let Some(&v) = MONTHS.get(w) {
@@ -569,6 +581,19 @@ pub fn month_languages() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_months_read_back_as_themselves() {
+        assert_eq!(written(Lang::Ru, 7), Some("июля"));
+        assert_eq!(written(Lang::Kk, 7), Some("шілде"));
+        assert_eq!(written(Lang::En, 12), Some("december"));
+        assert_eq!(written(Lang::En, 0), None);
+        for lang in [Lang::Ru, Lang::Kk, Lang::En] {
+            for m in 1..=12 {
+                assert_eq!(month_of(written(lang, m).expect("a month")), Some((m, lang)));
+            }
+        }
+    }
 
     #[test]
     fn months_in_three_languages() {
