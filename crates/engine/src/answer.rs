@@ -113,15 +113,23 @@ const QUESTION_WORDS: &[&str] = &[
 
 /// The query without its question words when it asks "when", else `None`.
 pub fn question(q: &str) -> Option<String> {
+    // Every search asks this: words are compared in place, no string built per phrase.
     let lower = q.to_lowercase().replace('ё', "е");
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '"')
         .filter(|w| !w.is_empty())
         .collect();
-    let joined = format!(" {} ", words.join(" "));
-    let phrase = WHEN.iter().find(|p| joined.contains(&format!(" {p} ")))?;
-    let rest = joined.replacen(&format!(" {phrase} "), " ", 1);
-    let kept: Vec<&str> = rest.split_whitespace().filter(|w| !QUESTION_WORDS.contains(w)).collect();
+    let (at, len) = WHEN.iter().find_map(|phrase| {
+        let len = phrase.split(' ').count();
+        let at = words.windows(len).position(|w| w.iter().copied().eq(phrase.split(' ')))?;
+        Some((at, len))
+    })?;
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| !(at..at + len).contains(&i) && !QUESTION_WORDS.contains(w))
+        .map(|(_, w)| *w)
+        .collect();
     (!kept.is_empty()).then(|| kept.join(" "))
 }
 
