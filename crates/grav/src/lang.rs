@@ -31,7 +31,18 @@ const SAMPLE_BYTES: usize = 16 * 1024;
 /// assert_eq!(detect_lang("ok"), None);
 /// ```
 pub fn detect_lang(text: &str) -> Option<String> {
-    let sample = sample(text);
+    detect_lang_within(text, SAMPLE_BYTES)
+}
+
+/// How much text is looked at when the language is already declared (by the file name or the
+/// site's default) and the guess is only reported beside it: a few paragraphs, which whatlang
+/// judges as surely as a whole page, at a fraction of the cost (this guess was a sixth of the
+/// indexer's CPU on long posts).
+pub const DECLARED_SAMPLE_BYTES: usize = 2 * 1024;
+
+/// [`detect_lang`] over at most the first `max_bytes` of `text`.
+pub fn detect_lang_within(text: &str, max_bytes: usize) -> Option<String> {
+    let sample = &text[..text.floor_char_boundary(max_bytes)];
     // Prose in a non-Latin script mixed with code, URLs or names in Latin letters (a Russian
     // tutorial full of PHP) fools whatlang (PHP reads as French): judge the non-Latin words
     // alone, first when they are a large part of the text, else when the whole is unclear.
@@ -175,10 +186,6 @@ fn guess_counted(text: &str, counts: &Counts) -> Option<String> {
         return None;
     }
     iso639_1(info.lang()).map(str::to_owned)
-}
-
-fn sample(text: &str) -> &str {
-    &text[..text.floor_char_boundary(SAMPLE_BYTES)]
 }
 
 /// The Kazakh-letter rule (see the module docs), as first written: the tests check

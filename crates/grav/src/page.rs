@@ -56,7 +56,7 @@ use serde_norway::{Mapping, Value};
 use crate::config::{boolean, get, scalar};
 use crate::date::parse_grav_date;
 use crate::frontmatter::{self, Split};
-use crate::lang::{detect_lang, is_language_code};
+use crate::lang::{DECLARED_SAMPLE_BYTES, detect_lang, detect_lang_within, is_language_code};
 use crate::site::{Suffix, classify};
 use crate::url::{folder_segments, has_order_prefix, route, strip_order_prefix, url};
 use crate::{DateSource, LangSource, Outcome, PageError, PageFile, Post, Site, Warning, markdown};
@@ -172,17 +172,26 @@ pub fn read_page(
             },
         );
 
-    let detected_lang = detect_lang(&format!("{title}\n\n{}", rendered.body));
     let default_lang = config.default_lang.clone().or_else(|| config.languages.first().cloned());
-    let (lang, lang_source) = match &variant {
-        Some(v) if is_language_code(v) => (v.clone(), LangSource::FileName),
+    let declared = match &variant {
+        Some(v) if is_language_code(v) => Some((v.clone(), LangSource::FileName)),
         None if !other_suffix
             && !config.languages.is_empty()
             && default_lang.as_deref().is_some_and(is_language_code) =>
         {
-            (default_lang.clone().unwrap_or_default(), LangSource::SiteDefault)
+            Some((default_lang.clone().unwrap_or_default(), LangSource::SiteDefault))
         }
-        _ => (detected_lang.clone().unwrap_or_else(|| "und".to_owned()), LangSource::Detected),
+        _ => None,
+    };
+    // A declared language is only checked against the text's first paragraphs; a language
+    // that decides the fields is judged on a longer sample.
+    let text = format!("{title}\n\n{}", rendered.body);
+    let (lang, lang_source, detected_lang) = match declared {
+        Some((lang, source)) => (lang, source, detect_lang_within(&text, DECLARED_SAMPLE_BYTES)),
+        None => {
+            let detected = detect_lang(&text);
+            (detected.clone().unwrap_or_else(|| "und".to_owned()), LangSource::Detected, detected)
+        }
     };
     let url_variant =
         variant.clone().or_else(|| if config.languages.is_empty() { None } else { default_lang.clone() });
