@@ -109,6 +109,9 @@ pub struct Catalog {
     alive: Vec<Vec<u32>>,
     /// The people directory, built on first use ([`crate::people`]).
     directory: std::sync::OnceLock<crate::people::Directory>,
+    /// Per segment: the URL column, for the other language versions of a hit (no stored
+    /// document is read for them).
+    url_cols: Vec<Option<StrColumn>>,
 }
 
 impl Catalog {
@@ -123,6 +126,7 @@ impl Catalog {
         let mut cat = Catalog::default();
 
         // Catalog-wide ids of groups, languages and facet values.
+        cat.url_cols = columns(&name(fields.url))?;
         let group_cols = columns(&name(fields.group))?;
         let (group_ids, n_groups) = merged_ids(&group_cols, |_| {})?;
         let lang_cols = columns(&name(fields.lang))?;
@@ -426,6 +430,18 @@ impl Catalog {
             (Some(&a), Some(&b)) => &self.members[a as usize..b as usize],
             _ => &[],
         }
+    }
+
+    /// The URL of a document, from its fast-field column (empty when it has none).
+    pub fn url(&self, addr: DocAddress) -> String {
+        let mut out = String::new();
+        if let Some(Some(col)) = self.url_cols.get(addr.segment_ord as usize)
+            && let Some(ord) = col.term_ords(addr.doc_id).next()
+            && col.ord_to_str(ord, &mut out).is_err()
+        {
+            out.clear();
+        }
+        out
     }
 
     /// Language ids a group has a version in, as bits.

@@ -418,12 +418,13 @@ impl Engine {
     fn translations(&self, view: &View, addr: DocAddress) -> Result<Vec<Translation>, EngineError> {
         let g = view.catalog.group(addr);
         let mut out = Vec::new();
-        for &(_, other) in view.catalog.versions(g) {
+        let cat = &view.catalog;
+        for &(lang, other) in cat.versions(g) {
             if other == addr {
                 continue;
             }
-            let doc: TantivyDocument = view.searcher.doc(other)?;
-            out.push(Translation { lang: text(&doc, self.fields.lang), url: text(&doc, self.fields.url) });
+            let lang = cat.langs.get(lang as usize).cloned().unwrap_or_default();
+            out.push(Translation { lang, url: cat.url(other) });
         }
         out.sort_by(|a, b| a.lang.cmp(&b.lang));
         Ok(out)
