@@ -28,6 +28,13 @@ const COMPOUND_EXTRA: usize = 3;
 /// Reversed dictionaries kept (per segment and field) before those of segments no longer
 /// searched are dropped.
 const REVERSED_KEPT: usize = 64;
+/// Completions of prefixes this short (in letters) are kept per segment and field: such a
+/// prefix reaches thousands of terms (`кр`: 2,900 in one segment of the 100k archive), and
+/// walking them was the largest cost of a query typed in the search box.
+const SHORT_PREFIX: usize = 3;
+/// Short-prefix completion lists kept before those of segments no longer searched are
+/// dropped (and, when all are live, before the table starts over).
+const COMPLETIONS_KEPT: usize = 8192;
 
 /// The smallest byte string above every string starting with `prefix` (`None`: no bound).
 fn successor(prefix: &[u8]) -> Option<Vec<u8>> {
@@ -145,6 +152,39 @@ fn reversed(searcher: &Searcher, segment: &SegmentReader, field: Field) -> Optio
     Some(built)
 }
 
+/// The most frequent completions of a short prefix in one segment's field: `(term, doc freq)`.
+type Completions = Arc<Vec<(Vec<u8>, u32)>>;
+
+/// Completion lists by segment, field, prefix and list length, shared by all searches.
+/// Segments never change, so a list stays valid as long as its segment is searched: this is
+/// a table of each segment's completions, filled as prefixes are first typed.
+static COMPLETIONS: LazyLock<Mutex<HashMap<(SegmentId, u32, Vec<u8>, usize), Completions>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+fn completions_get(segment: &SegmentReader, field: Field, prefix: &str, keep: usize) -> Option<Completions> {
+    let key = (segment.segment_id(), field.field_id(), prefix.as_bytes().to_vec(), keep);
+    COMPLETIONS.lock().ok()?.get(&key).cloned()
+}
+
+fn completions_put(
+    searcher: &Searcher,
+    segment: &SegmentReader,
+    field: Field,
+    prefix: &str,
+    keep: usize,
+    list: Completions,
+) {
+    let Ok(mut table) = COMPLETIONS.lock() else { return };
+    if table.len() >= COMPLETIONS_KEPT {
+        let live: Vec<SegmentId> = searcher.segment_readers().iter().map(|s| s.segment_id()).collect();
+        table.retain(|(id, ..), _| live.contains(id));
+        if table.len() >= COMPLETIONS_KEPT {
+            table.clear();
+        }
+    }
+    table.insert((segment.segment_id(), field.field_id(), prefix.as_bytes().to_vec(), keep), list);
+}
+
 /// Finds variants of words in the dictionaries of one searcher; caches automata per query.
 pub struct Expander<'s> {
     searcher: &'s Searcher,
@@ -217,6 +257,13 @@ impl<'s> Expander<'s> {
                 }
                 continue;
             }
+            let short = variant == Variant::Prefix && word.chars().count() <= SHORT_PREFIX;
+            if short && let Some(list) = completions_get(segment, field, word, keep) {
+                for (term, df) in list.iter() {
+                    *found.entry(term.clone()).or_default() += df;
+                }
+                continue;
+            }
             let Ok(inverted) = segment.inverted_index(field) else { continue };
             let terms = inverted.terms();
             top.clear();
@@ -254,6 +301,16 @@ impl<'s> Expander<'s> {
             };
             if walked.is_err() {
                 continue;
+            }
+            if short {
+                completions_put(
+                    self.searcher,
+                    segment,
+                    field,
+                    word,
+                    keep,
+                    Arc::new(top.items.iter().map(|(df, t)| (t.clone(), *df)).collect()),
+                );
             }
             for (term, df) in top.drain() {
                 *found.entry(term).or_default() += df;
