@@ -38,6 +38,8 @@ const W_PREFIX: f32 = 0.6;
 /// Score added, when a query is relaxed, for each of its words a post has: more than any date
 /// and text score, so posts with more of the words come first.
 const W_WORD_MATCHED: f32 = 2000.0;
+/// A word being typed this short (in letters) does not match on its own in a relaxed query.
+const STUB_LETTERS: usize = 2;
 /// Score added to a post telling of an event on a date the query names (`meetup october
 /// 2024`): more than any text score, so such posts come first (then by their text score).
 const W_EVENT_DATE: f32 = 1000.0;
@@ -477,6 +479,8 @@ impl<'a> QueryBuilder<'a> {
         let last = q.required.len() - 1;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut groups: Vec<Box<dyn Query>> = Vec::new();
+        // The group of a word being typed, when it is two letters or fewer so far.
+        let mut stub = None;
         // Stop words ("what did we do in July") only add to the score, unless the query
         // has nothing else.
         let found = self.dates(q);
@@ -495,11 +499,29 @@ impl<'a> QueryBuilder<'a> {
             if optional {
                 clauses.push((Occur::Should, one_of(alternatives)));
             } else {
+                if prefix && matches!(group.as_slice(), [Item::Word(w)] if w.chars().count() <= STUB_LETTERS)
+                {
+                    stub = Some(groups.len());
+                }
                 groups.push(one_of(alternatives));
             }
         }
         let n = groups.len();
         match min_groups {
+            // Relaxed, a word being typed that is two letters so far (`волонтеры де`) is no
+            // match on its own: it reaches most of the archive (`день`, `детей`, ...). The
+            // posts with the other words then fill the page; the stub only adds to the score.
+            Some(m) if m < n && n > 1 && stub.is_some() => {
+                let stub = groups.remove(stub.unwrap_or_default());
+                clauses.push((Occur::Should, stub));
+                let m = m.min(groups.len()).max(1);
+                for g in &groups {
+                    clauses
+                        .push((Occur::Should, Box::new(ConstScoreQuery::new(g.box_clone(), W_WORD_MATCHED))));
+                }
+                let subs = groups.into_iter().map(|g| (Occur::Should, g)).collect();
+                clauses.push((Occur::Must, Box::new(BooleanQuery::with_minimum_required_clauses(subs, m))));
+            }
             Some(m) if m < n => {
                 // Posts with more of the words come first (then by date, then by text score).
                 for g in &groups {
