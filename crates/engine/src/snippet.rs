@@ -153,13 +153,27 @@ impl Highlighter {
 fn gate_key(word: &str) -> Option<[char; 2]> {
     let mut key = ['\0'; 2];
     for (slot, c) in key.iter_mut().zip(word.chars()) {
-        let c = c.to_lowercase().next().unwrap_or(c);
+        let c = lower(c);
         if !(c.is_ascii() || ('\u{0400}'..='\u{04FF}').contains(&c)) {
             return None;
         }
         *slot = annals_lang::translit::fold_char(c);
     }
     Some(key)
+}
+
+/// `c` lowercased (its first lowercase char), without the Unicode tables for ASCII and the
+/// Russian alphabet (nearly every letter a snippet sees).
+#[inline]
+fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'a'..='z' | 'а'..='я' => c,
+        // А-Я → а-я, Ѐ-Џ → ѐ-џ.
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{0400}'..='\u{040F}' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
 }
 
 impl LangMatcher {
@@ -178,36 +192,54 @@ impl LangMatcher {
 }
 
 /// Picks the window with the most marks and cuts it out.
+///
+/// Positions are counted in characters (a window is [`WINDOW_CHARS`] long) but kept in
+/// bytes: the characters between marks are counted once, and no table of every
+/// character's offset is built.
 fn render(text: &str, marks: &[(usize, usize)]) -> Snippet {
-    // Byte offset of every char, to move in characters.
-    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let char_at = |byte: usize| starts.partition_point(|&s| s < byte);
-    let (from, to) = if marks.is_empty() {
-        (0, starts.len().min(WINDOW_CHARS))
+    // Characters before `byte`, counted from the last position asked (asked in order).
+    let mut counted = (0usize, 0usize);
+    let mut char_at = |byte: usize| {
+        if byte < counted.0 {
+            counted = (0, 0);
+        }
+        counted = (byte, counted.1 + text[counted.0..byte].chars().count());
+        counted.1
+    };
+    // The byte `n` characters after `byte` (the end of the text when it is nearer).
+    let forward =
+        |byte: usize, n: usize| text[byte..].char_indices().nth(n).map_or(text.len(), |(i, _)| byte + i);
+    let (bfrom, mut bto) = if marks.is_empty() {
+        (0, forward(0, WINDOW_CHARS))
     } else {
+        // Marks in characters: `(start, end)`, in order.
+        let mut at = Vec::with_capacity(marks.len());
+        for &(s, e) in marks {
+            let start = char_at(s);
+            at.push((start, char_at(e)));
+        }
         // Densest window: for each mark as the window's first, count marks that fit.
         let mut best = (0usize, 0usize);
         let mut j = 0;
-        for i in 0..marks.len() {
-            let start = char_at(marks[i].0);
-            while j < marks.len() && char_at(marks[j].1) <= start + WINDOW_CHARS {
+        for i in 0..at.len() {
+            let start = at[i].0;
+            while j < at.len() && at[j].1 <= start + WINDOW_CHARS {
                 j += 1;
             }
             if j - i > best.1 {
                 best = (i, j - i);
             }
         }
-        let first = char_at(marks[best.0].0);
         // Some context before the first match, starting at a word.
-        let mut from = first.saturating_sub(WINDOW_CHARS / 5);
-        let char_before = |c: usize| text[..starts[c]].chars().next_back();
-        while from > 0 && from < first && !char_before(from).is_some_and(char::is_whitespace) {
-            from += 1;
+        let first = marks[best.0].0;
+        let mut from = text[..first].char_indices().rev().nth(WINDOW_CHARS / 5 - 1).map_or(0, |(i, _)| i);
+        if from > 0 {
+            while from < first && !text[..from].chars().next_back().is_some_and(char::is_whitespace) {
+                from += text[from..].chars().next().map_or(1, char::len_utf8);
+            }
         }
-        (from, (from + WINDOW_CHARS).min(starts.len()))
+        (from, forward(from, WINDOW_CHARS))
     };
-    let byte = |c: usize| starts.get(c).copied().unwrap_or(text.len());
-    let (bfrom, mut bto) = (byte(from), byte(to));
     // End at a word boundary when cut.
     if bto < text.len()
         && let Some(space) = text[bfrom..bto].rfind(char::is_whitespace)
