@@ -38,7 +38,7 @@ pub fn detect_lang(text: &str) -> Option<String> {
 /// site's default) and the guess is only reported beside it: a few paragraphs, which whatlang
 /// judges as surely as a whole page, at a fraction of the cost (this guess was a sixth of the
 /// indexer's CPU on long posts).
-pub const DECLARED_SAMPLE_BYTES: usize = 2 * 1024;
+pub const DECLARED_SAMPLE_BYTES: usize = 1024;
 
 /// [`detect_lang`] over at most the first `max_bytes` of `text`.
 pub fn detect_lang_within(text: &str, max_bytes: usize) -> Option<String> {
