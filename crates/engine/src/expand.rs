@@ -34,7 +34,7 @@ const REVERSED_KEPT: usize = 64;
 const SHORT_PREFIX: usize = 3;
 /// Short-prefix completion lists kept before those of segments no longer searched are
 /// dropped (and, when all are live, before the table starts over).
-const COMPLETIONS_KEPT: usize = 8192;
+const COMPLETIONS_KEPT: usize = 2048;
 
 /// The smallest byte string above every string starting with `prefix` (`None`: no bound).
 fn successor(prefix: &[u8]) -> Option<Vec<u8>> {
