@@ -123,10 +123,9 @@ impl Catalog {
         let columns = |field: &str| -> tantivy::Result<Vec<Option<StrColumn>>> {
             segments.iter().map(|s| s.fast_fields().str(field)).collect()
         };
-        let mut cat = Catalog::default();
+        let mut cat = Catalog { url_cols: columns(&name(fields.url))?, ..Catalog::default() };
 
         // Catalog-wide ids of groups, languages and facet values.
-        cat.url_cols = columns(&name(fields.url))?;
         let group_cols = columns(&name(fields.group))?;
         let (group_ids, n_groups) = merged_ids(&group_cols, |_| {})?;
         let lang_cols = columns(&name(fields.lang))?;

@@ -158,8 +158,10 @@ type Completions = Arc<Vec<(Vec<u8>, u32)>>;
 /// Completion lists by segment, field, prefix and list length, shared by all searches.
 /// Segments never change, so a list stays valid as long as its segment is searched: this is
 /// a table of each segment's completions, filled as prefixes are first typed.
-static COMPLETIONS: LazyLock<Mutex<HashMap<(SegmentId, u32, Vec<u8>, usize), Completions>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static COMPLETIONS: LazyLock<Mutex<CompletionTable>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// Completion lists by segment, field id, prefix and list length.
+type CompletionTable = HashMap<(SegmentId, u32, Vec<u8>, usize), Completions>;
 
 fn completions_get(segment: &SegmentReader, field: Field, prefix: &str, keep: usize) -> Option<Completions> {
     let key = (segment.segment_id(), field.field_id(), prefix.as_bytes().to_vec(), keep);
