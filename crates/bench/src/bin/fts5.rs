@@ -38,6 +38,10 @@ const MAX_PER_PAGE: usize = 100;
 const DEFAULT_PER_PAGE: usize = 10;
 /// FTS5's in-memory buffer of pending index entries while indexing (the default is 1 MiB).
 const HASH_SIZE: usize = 64 << 20;
+/// Longest `q` read, in bytes, as annals (`annals_engine::request::MAX_QUERY_BYTES`).
+const MAX_QUERY_BYTES: usize = 1024;
+/// Most words and phrases of a query; repeated ones count once.
+const MAX_TERMS: usize = 32;
 
 #[derive(Parser)]
 struct Cli {
@@ -191,7 +195,13 @@ impl Request {
             Request { q: String::new(), year: None, facets: true, per_page: DEFAULT_PER_PAGE, page: 1 };
         for (k, v) in form_urlencoded::parse(query.as_bytes()) {
             match k.as_ref() {
-                "q" => r.q = v.into_owned(),
+                "q" => {
+                    let mut end = v.len().min(MAX_QUERY_BYTES);
+                    while !v.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    r.q = v[..end].to_owned();
+                }
                 "year" if !v.trim().is_empty() => r.year = Some(v.trim().to_owned()),
                 "facets" => r.facets = !matches!(v.as_ref(), "false" | "0" | "no" | "off"),
                 "per_page" | "limit" => {
@@ -213,7 +223,8 @@ impl Request {
 
 /// The FTS5 query for what a person typed: every word (a run of letters and digits) a quoted
 /// string, all of them required, the last one also as a prefix; a quoted part of `q` is a
-/// phrase. `None` when there is no word.
+/// phrase. A repeated word or phrase counts once, and at most [`MAX_TERMS`] are kept (the
+/// first ones and the last). `None` when there is no word.
 fn match_expression(q: &str) -> Option<String> {
     fn words(s: &str) -> Vec<&str> {
         s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
@@ -234,7 +245,17 @@ fn match_expression(q: &str) -> Option<String> {
         }
     }
     terms.extend(words(&q[paired..]).into_iter().map(|w| (vec![w], false)));
-    let last = terms.len().checked_sub(1)?;
+    // The last term decides the prefix; keep it, drop repeats and what passes the cap.
+    let last_term = terms.pop()?;
+    let mut kept: Vec<(Vec<&str>, bool)> = Vec::new();
+    for t in terms {
+        if kept.len() + 1 < MAX_TERMS && !kept.contains(&t) && t != last_term {
+            kept.push(t);
+        }
+    }
+    kept.push(last_term);
+    let terms = kept;
+    let last = terms.len() - 1;
     let parts: Vec<String> = terms
         .iter()
         .enumerate()
@@ -448,6 +469,12 @@ mod tests {
             match_expression("NEAR(a b) OR *"),
             Some("\"NEAR\" AND \"a\" AND \"b\" AND \"OR\"*".to_owned())
         );
+        assert_eq!(match_expression("и и и и"), Some("\"и\"*".to_owned()));
+        assert_eq!(match_expression("a b a c"), Some("\"a\" AND \"b\" AND \"c\"*".to_owned()));
+        let many: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
+        let expr = match_expression(&many.join(" ")).expect("an expression");
+        assert_eq!(expr.matches(" AND ").count() + 1, MAX_TERMS);
+        assert!(expr.starts_with("\"w0\" AND ") && expr.ends_with(" AND \"w99\"*"));
     }
 
     #[test]
@@ -459,6 +486,9 @@ mod tests {
         );
         let r = Request::from_query("q=%ZZ&per_page=1000&page=x&year=");
         assert_eq!((r.q.as_str(), r.per_page, r.page, r.year), ("%ZZ", 100, 1, None));
+        let long = format!("q={}", "%D0%B6".repeat(2000));
+        let r = Request::from_query(&long);
+        assert!(r.q.len() <= MAX_QUERY_BYTES && r.q.chars().all(|c| c == 'ж'));
     }
 
     fn db() -> Connection {
