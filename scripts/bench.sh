@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
 # make bench: indexing, query latency and throughput, memory; writes BENCHMARKS.md.
 #
-# Builds annals and the bench binaries, generates the synthetic corpora once (cached under
-# target/bench/), copies the owner's archive, and runs bench-run (crates/bench) on each
-# corpus. Never part of `make test`. Takes about 15 minutes on 2 cores, the first time
-# including the generation of the 100k corpus.
+# Builds annals and the bench binaries, installs tantivy-cli once (see below), generates the
+# synthetic corpora once (cached under target/bench/), copies the owner's archive, and runs
+# bench-run (crates/bench) on each corpus: annals against the raw-Tantivy baseline,
+# tantivy-cli and SQLite FTS5 (bench-fts5). Never part of `make test`. Took 6.8 min on 2 cores
+# with the corpora cached before the peers, the 1k corpus and the widget phase were added;
+# those add an estimated 5 min (most of it at 100k: one more indexing run each for FTS5 and
+# tantivy-cli, 40 s of FTS5 load phases). The first time adds the generation of the corpora
+# (~5 min for 100k) and the build of tantivy-cli.
+#
+# tantivy-cli 0.24.0 is built from crates.io into target/bench/tools with its own Cargo.lock
+# (`cargo install --locked`), less one entry: that lock pins traitobject 0.1.0 (via iron, its
+# `serve` command), which no longer compiles with current Rust (E0119), so the lock is moved to
+# traitobject 0.1.1, the release that fixes exactly that; every other crate, Tantivy 0.24.0
+# included, is as locked. The build takes 4.5 min of CPU (5.7 min measured at -j 1 beside other
+# work; less with both cores), once.
 #
 # Environment:
-#   BENCH_SIZES        synthetic corpus sizes in posts (default "10000 100000")
+#   BENCH_SIZES        synthetic corpus sizes in posts (default "1000 10000 100000")
 #   BENCH_RUNS         full indexing runs per corpus, median reported (default 3)
 #   BENCH_PHASE_SECS   longest HTTP load phase, seconds (default 10)
 #   BENCH_INDEX_BUDGET seconds of full indexing per corpus after which no further run starts
@@ -15,11 +26,14 @@
 #   BENCH_REAL         the owner's archive (default ../shared/corpus/grav/petrtsoy__hemcenter.kz/user)
 #   BENCH_OUT          Markdown file to update (default BENCHMARKS.md)
 #   GEN_CORPUS         the generator (default ../shared/tools/gen-corpus)
+#   BENCH_TANTIVY_CLI  the tantivy-cli binary (default target/bench/tools/bin/tantivy, installed
+#                      when missing); "none" leaves tantivy-cli out
+#   BENCH_FTS5_PREFIX  FTS5 `prefix` option of the SQLite peer, e.g. "2 3" (default none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 started=$(date +%s)
-SIZES=${BENCH_SIZES:-"10000 100000"}
+SIZES=${BENCH_SIZES:-"1000 10000 100000"}
 RUNS=${BENCH_RUNS:-3}
 PHASE_SECS=${BENCH_PHASE_SECS:-10}
 INDEX_BUDGET=${BENCH_INDEX_BUDGET:-300}
@@ -30,12 +44,39 @@ SOURCE=../shared/corpus/grav
 QUERIES=../shared/bench/queries.txt
 WORK=target/bench
 GEN_JOBS=2
+TANTIVY_CLI_VERSION=0.24.0
+TANTIVY_CLI=${BENCH_TANTIVY_CLI:-$WORK/tools/bin/tantivy}
 
 cargo build --release --locked -p annals -p annals-bench
 mkdir -p "$WORK/bin"
 # Private copies: a concurrent build in the shared target folder cannot swap them mid-run.
 cp --remove-destination target/release/annals target/release/bench-run target/release/bench-baseline \
-	target/release/bench-load target/release/bench-engine "$WORK/bin/"
+	target/release/bench-load target/release/bench-engine target/release/bench-fts5 "$WORK/bin/"
+
+# tantivy-cli's source from crates.io (a throwaway manifest depending on it makes `cargo fetch`
+# download it), its lock moved to traitobject 0.1.1 (see above), built into $WORK/tools.
+install_tantivy_cli() {
+	local tmp found
+	tmp=$(mktemp -d)
+	mkdir -p "$tmp/fetch/src"
+	printf '[package]\nname = "fetch-tantivy-cli"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\ntantivy-cli = "=%s"\n' \
+		"$TANTIVY_CLI_VERSION" > "$tmp/fetch/Cargo.toml"
+	echo 'fn main() {}' > "$tmp/fetch/src/main.rs"
+	cargo fetch --manifest-path "$tmp/fetch/Cargo.toml" --quiet
+	found=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/"tantivy-cli-$TANTIVY_CLI_VERSION" | head -n 1)
+	cp -r "$found" "$tmp/tantivy-cli"
+	cargo update --manifest-path "$tmp/tantivy-cli/Cargo.toml" --quiet -p traitobject --precise 0.1.1
+	cargo install --path "$tmp/tantivy-cli" --locked --root "$WORK/tools"
+	rm -rf "$tmp"
+}
+tantivy_cli=()
+if [[ $TANTIVY_CLI != none ]]; then
+	if [[ ! -x $TANTIVY_CLI && $TANTIVY_CLI == "$WORK/tools/bin/tantivy" ]]; then
+		echo "bench: building tantivy-cli $TANTIVY_CLI_VERSION into $WORK/tools (once)" >&2
+		install_tantivy_cli
+	fi
+	tantivy_cli=(--tantivy-cli "$TANTIVY_CLI")
+fi
 
 # A label for a post count: 10000 -> 10k.
 label() {
@@ -80,11 +121,13 @@ done
 
 "$WORK/bin/bench-run" \
 	--annals "$WORK/bin/annals" \
+	"${tantivy_cli[@]}" \
 	"${corpora[@]}" "${notes[@]}" \
 	--work "$WORK" \
 	--queries "$QUERIES" \
 	--runs "$RUNS" \
 	--index-budget "$INDEX_BUDGET" \
+	--fts5-prefix "${BENCH_FTS5_PREFIX:-}" \
 	--phase-secs "$PHASE_SECS" \
 	--out "$OUT" \
 	--started "$started"

@@ -16,13 +16,26 @@ pub struct Query {
 impl Query {
     /// The default search API request for this query (facets and snippets on).
     pub fn path(&self) -> String {
+        self.path_with("")
+    }
+
+    /// The search API request for this query with fixed parameters appended (`extra`, already
+    /// URL-encoded `key=value` pairs joined by `&`, e.g. `facets=false&per_page=6`; empty for
+    /// none).
+    pub fn path_with(&self, extra: &str) -> String {
         let base = "/api/search?";
         let mut p = form_urlencoded::Serializer::for_suffix(base.to_owned(), base.len());
         p.append_pair("q", &self.q);
         if !self.year.is_empty() {
             p.append_pair("year", &self.year);
         }
-        p.finish()
+        let mut path = p.finish();
+        let extra = extra.trim_matches('&');
+        if !extra.is_empty() {
+            path.push('&');
+            path.push_str(extra);
+        }
+        path
     }
 
     /// The same request as `key=value` pairs, for `SearchRequest::from_params`.
@@ -84,6 +97,10 @@ mod tests {
         assert_eq!(qs.len(), 2);
         assert_eq!(qs[0].path(), "/api/search?q=%D0%BA%D1%80%D0%BE%D0%B2%D1%8C");
         assert_eq!(qs[1].path(), "/api/search?q=stem+cell&year=2019");
+        assert_eq!(
+            qs[1].path_with("&facets=false&per_page=6"),
+            "/api/search?q=stem+cell&year=2019&facets=false&per_page=6"
+        );
         assert_eq!(classes(&qs), ["word", "facet"]);
         let mut order = shuffled(50);
         assert_eq!(order, shuffled(50));

@@ -1,8 +1,10 @@
 //! Bounded HTTP load on `/api/search` over loopback: `--clients` threads, each with one
 //! kept-alive connection, cycle through the query set until `--secs` have passed or
-//! `--max-requests` were sent, whichever comes first. Prints one JSON object: requests,
-//! errors (anything but a 200, and I/O failures), throughput, latency percentiles overall and
-//! per query class.
+//! `--max-requests` were sent, whichever comes first. `--extra` appends fixed parameters to
+//! every request (the search widget's `facets=false&per_page=6`). Prints one JSON object:
+//! requests, errors (anything but a 200, and I/O failures), throughput, latency percentiles
+//! overall and per query class, and from the warm-up pass, how many queries found nothing and
+//! the mean `total` of the answers.
 
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
@@ -36,6 +38,10 @@ struct Args {
     /// First send every query once on one connection, unmeasured (bounded by `--secs` too).
     #[arg(long)]
     warmup: bool,
+    /// Fixed parameters appended to every request, URL-encoded `key=value` pairs joined by
+    /// `&` (e.g. `facets=false&per_page=6`).
+    #[arg(long, default_value = "")]
+    extra: String,
 }
 
 /// What one client thread saw.
@@ -100,6 +106,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if !addr.ip().is_loopback() {
         return Err("bench-load only loads loopback addresses".into());
     }
+    if args.extra.contains(|c: char| c.is_whitespace() || c.is_control() || c == '#') {
+        return Err(
+            format!("--extra {:?}: expected URL-encoded key=value pairs joined by &", args.extra).into()
+        );
+    }
     let qs: Vec<Query> = queries::load(&args.queries)?;
     if qs.is_empty() {
         return Err("no queries".into());
@@ -109,7 +120,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         queries::shuffled(qs.len())
             .into_iter()
             .map(|i| &qs[i])
-            .map(|q| (classes.iter().position(|c| *c == q.class).unwrap_or(0), q.path()))
+            .map(|q| (classes.iter().position(|c| *c == q.class).unwrap_or(0), q.path_with(&args.extra)))
             .collect(),
     );
 
@@ -119,16 +130,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         let mut errors = 0;
         let mut sent = 0;
+        // Answers with a `total`, those with none found, and the sum of the totals.
+        let (mut counted, mut empty, mut totals) = (0u64, 0u64, 0u64);
         for (_, path) in requests.iter() {
             if t.elapsed().as_secs_f64() >= args.secs {
                 break;
             }
             sent += 1;
-            if c.get(path).map(|r| r.status != 200).unwrap_or(true) {
-                errors += 1;
+            match c.get(path) {
+                Ok(r) if r.status == 200 => {
+                    let total = serde_json::from_slice::<Value>(c.body())
+                        .ok()
+                        .and_then(|v| v.get("total").and_then(Value::as_u64));
+                    if let Some(total) = total {
+                        counted += 1;
+                        totals += total;
+                        empty += u64::from(total == 0);
+                    }
+                }
+                _ => errors += 1,
             }
         }
-        warmup = json!({"requests": sent, "errors": errors, "secs": round3(t.elapsed().as_secs_f64())});
+        warmup = json!({
+            "requests": sent,
+            "errors": errors,
+            "secs": round3(t.elapsed().as_secs_f64()),
+            "no_hit": empty,
+            "mean_total": totals.checked_div(counted),
+        });
     }
 
     let clients = args.clients.max(1);
@@ -179,6 +208,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "latency_ms": summary(&ms),
         "classes": Value::Object(per_class),
         "warmup": warmup,
+        "extra": args.extra,
     });
     println!("{out}");
     Ok(())
