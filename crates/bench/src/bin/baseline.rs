@@ -1,7 +1,7 @@
 //! The raw-Tantivy baseline for `annals index --full`: the same page files into a plain
 //! schema (`title` and `body`, both TEXT and stored, default tokenizer), front matter split off
 //! naively, no Grav rules, no Markdown rendering, no extraction, the same writer threads and
-//! heap as annals (48 MiB per thread), one commit. Prints one JSON object.
+//! heap as annals (128 MiB per thread), one commit. Prints one JSON object.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -11,7 +11,7 @@ use tantivy::schema::{STORED, Schema, TEXT};
 use tantivy::{Index, IndexWriter, TantivyDocument, doc};
 
 /// Same writer heap per indexing thread as annals_index::ingest.
-const WRITER_HEAP_PER_THREAD: usize = 48 << 20;
+const WRITER_HEAP_PER_THREAD: usize = 128 << 20;
 
 #[derive(Parser)]
 struct Args {
