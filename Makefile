@@ -65,7 +65,8 @@ relevance: build
 		$(foreach set,$(RELEVANCE_SETS),--index target/relevance/$(firstword $(subst :, ,$(set))) \
 		--queries relevance/$(firstword $(subst :, ,$(set))).tsv)
 
-# Speed and memory on generated 10k/100k archives and the real one; writes BENCHMARKS.md.
+# Speed and memory on generated 1k/10k/100k archives and the real one, beside raw Tantivy
+# (baseline, tantivy-cli) and SQLite FTS5; writes BENCHMARKS.md.
 bench:
 	scripts/bench.sh
 
