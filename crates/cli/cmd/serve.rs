@@ -15,8 +15,21 @@ use crate::args::ServeArgs;
 const WATCH_EVERY: Duration = Duration::from_secs(2);
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    // Searches run on the runtime's workers (see `annals_server::http`): one per permit, and
+    // one more for connections.
+    let workers = AppState::workers(&limits(&args));
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(workers).enable_all().build()?;
     runtime.block_on(serve(args))
+}
+
+fn limits(args: &ServeArgs) -> Limits {
+    Limits {
+        max_concurrent: match args.max_concurrent {
+            0 => Limits::one_per_core(),
+            n => n,
+        },
+        timeout: Duration::from_millis(args.timeout_ms),
+    }
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -31,13 +44,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("opening index {}", args.index.display()))?;
     let engine = Arc::new(engine);
     let options = Options {
-        limits: Limits {
-            max_concurrent: match args.max_concurrent {
-                0 => Limits::one_per_core(),
-                n => n,
-            },
-            timeout: Duration::from_millis(args.timeout_ms),
-        },
+        limits: limits(&args),
         allow_origin: args.allow_origin.clone(),
         site_url: args.site_url.clone(),
     };

@@ -8,7 +8,7 @@
 //!   `<mark>` there); `annals search --json` prints the same objects.
 //! - [`html`] turns a snippet into HTML (escaped text, matches in `<mark>`).
 //!
-//! The engine is synchronous; the routes run it on the blocking pool behind a semaphore.
+//! The engine is synchronous; the routes run it behind a semaphore on the runtime's workers.
 
 #![warn(missing_docs)]
 

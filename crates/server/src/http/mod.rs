@@ -1,8 +1,12 @@
 //! The HTTP service: routes over the [`Engine`], limits, CORS, graceful shutdown.
 //!
 //! [`app`] builds the router from an [`AppState`]; [`serve`] runs it on a listener until a
-//! shutdown future completes. Searches run on the blocking pool behind a semaphore, so a
-//! burst of heavy queries waits its turn instead of starving the runtime.
+//! shutdown future completes. A search runs on the runtime's worker that took its request,
+//! once it holds one of the semaphore's permits: a burst of heavy queries waits its turn, and
+//! a runtime with one worker more than permits (as `annals serve` builds it) always has one
+//! free for connections. No thread hand-off per search: on a small virtual machine waking a
+//! blocking-pool thread and then the worker again cost a tenth of a search's time, and with
+//! two clients the threads crowded two cores (BENCHMARKS.md, 2026-12-03).
 
 mod assets;
 mod error;
@@ -78,25 +82,27 @@ impl AppState {
         AppState { engine, permits, options: Arc::new(options) }
     }
 
-    /// Runs `f` with the engine on the blocking pool, once a search permit is free.
-    pub(crate) async fn run<T: Send + 'static>(
-        &self,
-        f: impl FnOnce(&Engine) -> Result<T, ApiError> + Send + 'static,
-    ) -> Result<T, ApiError> {
+    /// Runs `f` with the engine once a search permit is free (waiting up to the timeout, then
+    /// 503 `busy`), on the current worker: a search is a millisecond or two of CPU, cheaper
+    /// than two thread wake-ups. A search that has started runs to its end (searches are
+    /// bounded: `q` is clipped, at most 12 words count); the timeout bounds the wait.
+    /// A panic in `f` (a bug) is answered 500 and leaves the worker running.
+    pub(crate) async fn run<T>(&self, f: impl FnOnce(&Engine) -> Result<T, ApiError>) -> Result<T, ApiError> {
         let wait = self.options.limits.timeout;
-        let permit = tokio::time::timeout(wait, self.permits.clone().acquire_owned())
+        let _permit = tokio::time::timeout(wait, self.permits.acquire())
             .await
             .map_err(|_| ApiError::Busy)?
             .map_err(|_| ApiError::Busy)?;
-        let engine = self.engine.clone();
-        let joined = tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            f(&engine)
+        let engine = &*self.engine;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(engine))).unwrap_or_else(|_| {
+            Err(ApiError::Internal(annals_engine::EngineError::Internal("search task failed".into())))
         })
-        .await;
-        joined.unwrap_or_else(|e| {
-            Err(ApiError::Internal(annals_engine::EngineError::Internal(format!("search task failed: {e}"))))
-        })
+    }
+
+    /// Runtime workers `annals serve` starts: one per search permit, and one more for
+    /// connections while every permit is in use.
+    pub fn workers(limits: &Limits) -> usize {
+        limits.max_concurrent.max(1) + 1
     }
 
     pub(crate) fn options(&self) -> &Options {
