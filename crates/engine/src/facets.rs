@@ -31,12 +31,8 @@ pub fn count(catalog: &Catalog, docs: &[(DocAddress, Score)]) -> Vec<Vec<(u32, u
             slots.resize(catalog.num_facet_ids(), 0);
         }
         let mut seen = Vec::new();
-        // Two passes: the runs' places first, then their ids. Each pass's loads are
-        // independent of one another, so the processor overlaps their cache misses (this
-        // loop is bound by memory, not by arithmetic).
-        let runs: Vec<&[u32]> = docs.iter().map(|&(addr, _)| catalog.facet_ids(addr)).collect();
-        for run in runs {
-            for &id in run {
+        for &(addr, _) in docs {
+            for &id in catalog.facet_ids(addr) {
                 let slot = &mut slots[id as usize];
                 if *slot == 0 {
                     seen.push(id);

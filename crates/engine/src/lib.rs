@@ -360,11 +360,11 @@ impl Engine {
         limit: Option<usize>,
     ) -> Result<BTreeMap<String, Vec<FacetValue>>, EngineError> {
         let cat = &view.catalog;
-        // In address order, the per-document tables are read front to back.
-        let mut by_address = reps.to_vec();
-        by_address.sort_unstable_by_key(|(a, _)| *a);
+        // `reps` are nearly in address order already (a post's versions lie side by side, and
+        // posts come in the order their first matched version does), so the per-document
+        // tables are read nearly front to back without sorting a copy.
         let mut out = BTreeMap::new();
-        let mut counts = facets::count(cat, &by_address);
+        let mut counts = facets::count(cat, reps);
         for (dim, name) in catalog::COLUMN_FACETS.iter().enumerate() {
             let entries = std::mem::take(&mut counts[dim]);
             let values = &cat.facets[dim].values;
@@ -515,7 +515,10 @@ impl Engine {
                 typed.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
             })
             .collect();
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        // (two people may share a label: the value, unique, settles it)
+        values.sort_by(|a, b| {
+            b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)).then_with(|| a.value.cmp(&b.value))
+        });
         values.truncate(50);
         Ok(FacetSearch { facet: facet.to_owned(), values })
     }
@@ -697,13 +700,10 @@ fn best_per_group(
     best
 }
 
-/// An order of scored documents.
-type Order<'a> = dyn Fn(&(DocAddress, Score), &(DocAddress, Score)) -> std::cmp::Ordering + 'a;
-
 /// Puts the first `keep` of `reps` in order (the rest stay, unordered, behind them).
 fn sort(
     cat: &Catalog,
-    mut reps: Vec<(DocAddress, Score)>,
+    reps: Vec<(DocAddress, Score)>,
     sort: Sort,
     browsing: bool,
     keep: usize,
@@ -711,23 +711,25 @@ fn sort(
     let newest = |a: &(DocAddress, Score), b: &(DocAddress, Score)| {
         cat.published(b.0).cmp(&cat.published(a.0)).then_with(|| a.0.cmp(&b.0))
     };
-    let relevance =
-        |a: &(DocAddress, Score), b: &(DocAddress, Score)| b.1.total_cmp(&a.1).then_with(|| newest(a, b));
-    let oldest = |a: &(DocAddress, Score), b: &(DocAddress, Score)| newest(b, a);
     // Each order is total (ties end on the address), so selecting then sorting the head
-    // gives the same head as sorting everything.
-    let order: &Order<'_> = match (sort, browsing) {
-        (Sort::Newest, _) | (Sort::Relevance, true) => &newest,
-        (Sort::Oldest, _) => &oldest,
-        (Sort::Relevance, false) => &relevance,
-    };
+    // gives the same head as sorting everything. (Each is its own instance of `head`: the
+    // comparison is inlined, not called through a pointer, for every document matched.)
+    match (sort, browsing) {
+        (Sort::Newest, _) | (Sort::Relevance, true) => head(reps, keep, newest),
+        (Sort::Oldest, _) => head(reps, keep, |a, b| newest(b, a)),
+        (Sort::Relevance, false) => head(reps, keep, |a, b| b.1.total_cmp(&a.1).then_with(|| newest(a, b))),
+    }
+}
+
+/// `reps` with its first `keep` in `order`.
+fn head<T>(mut reps: Vec<T>, keep: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
     if keep < reps.len() {
         if keep > 0 {
-            reps.select_nth_unstable_by(keep - 1, order);
+            reps.select_nth_unstable_by(keep - 1, &order);
         }
-        reps[..keep].sort_unstable_by(order);
+        reps[..keep].sort_unstable_by(&order);
     } else {
-        reps.sort_unstable_by(order);
+        reps.sort_unstable_by(&order);
     }
     reps
 }
@@ -758,7 +760,10 @@ fn top_values<'a>(
     if time {
         values.sort_by(|a, b| b.value.cmp(&a.value));
     } else {
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        // (two people may share a label: the value, unique, settles it)
+        values.sort_by(|a, b| {
+            b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)).then_with(|| a.value.cmp(&b.value))
+        });
     }
     values
 }
