@@ -109,6 +109,8 @@ pub struct Catalog {
     alive: Vec<Vec<u32>>,
     /// The people directory, built on first use ([`crate::people`]).
     directory: std::sync::OnceLock<crate::people::Directory>,
+    /// The documents naming each person, built on first use ([`crate::facets`]).
+    person_docs: std::sync::OnceLock<crate::facets::PersonDocs>,
     /// Per segment: the URL column, for the other language versions of a hit (no stored
     /// document is read for them).
     url_cols: Vec<Option<StrColumn>>,
@@ -303,6 +305,27 @@ impl Catalog {
     /// The people directory of this generation (built on the first call).
     pub fn directory(&self) -> &crate::people::Directory {
         self.directory.get_or_init(|| crate::people::Directory::build(self))
+    }
+
+    /// The documents naming each person, for counting people over large result sets (built
+    /// on the first call).
+    pub fn person_docs(&self) -> &crate::facets::PersonDocs {
+        self.person_docs.get_or_init(|| crate::facets::PersonDocs::build(self))
+    }
+
+    /// Live documents (language versions) in all.
+    pub fn num_docs(&self) -> usize {
+        self.alive.iter().map(Vec::len).sum()
+    }
+
+    /// Per segment: the live documents.
+    pub fn alive(&self) -> &[Vec<u32>] {
+        &self.alive
+    }
+
+    /// One more than the highest document number of each segment, in segment order.
+    pub fn segment_sizes(&self) -> impl Iterator<Item = usize> + '_ {
+        self.facet_start.iter().map(|s| s.len().saturating_sub(1))
     }
 
     /// The name of person `id` in documents of `lang`, if any.

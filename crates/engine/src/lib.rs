@@ -364,7 +364,7 @@ impl Engine {
         // posts come in the order their first matched version does), so the per-document
         // tables are read nearly front to back without sorting a copy.
         let mut out = BTreeMap::new();
-        let mut counts = facets::count(cat, reps);
+        let mut counts = facets::count(cat, reps, limit);
         for (dim, name) in catalog::COLUMN_FACETS.iter().enumerate() {
             let entries = std::mem::take(&mut counts[dim]);
             let values = &cat.facets[dim].values;
