@@ -409,7 +409,9 @@ fn serve(db: &Path, addr: SocketAddr, connections: usize) -> Result<(), Box<dyn 
         .map_err(|e| format!("{}: {e}", db.display()))?;
     let pool = Arc::new(Pool { free: Mutex::new(conns), permits: Semaphore::new(n) });
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(cores).enable_all().build()?;
+    // Served as annals serves (`annals_server::http`): each search on the worker that took
+    // its request, one worker more than connections, so neither pays a thread hand-off.
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(n + 1).enable_all().build()?;
     runtime.block_on(async move {
         let app = Router::new().route("/api/search", get(search_handler)).with_state(pool);
         let listener = tokio::net::TcpListener::bind(addr).await?;
@@ -431,21 +433,18 @@ async fn search_handler(State(pool): State<Arc<Pool>>, RawQuery(query): RawQuery
     let Ok(_permit) = pool.permits.acquire().await else {
         return (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
     };
-    let p = pool.clone();
-    let result = tokio::task::spawn_blocking(move || {
-        let conn = p.free.lock().ok().and_then(|mut f| f.pop());
+    let result = (|| {
+        let conn = pool.free.lock().ok().and_then(|mut f| f.pop());
         let Some(conn) = conn else { return Err("no free connection".to_owned()) };
         let answer = search(&conn, &request).map_err(|e| e.to_string());
-        if let Ok(mut f) = p.free.lock() {
+        if let Ok(mut f) = pool.free.lock() {
             f.push(conn);
         }
         answer.and_then(|a| serde_json::to_vec(&a).map_err(|e| e.to_string()))
-    })
-    .await;
+    })();
     match result {
-        Ok(Ok(body)) => ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Ok(Err(e)) => (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        Ok(body) => ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
     }
 }
 
