@@ -82,16 +82,54 @@ pub fn count(
             }
         }
         let mut out = vec![Vec::new(); catalog.facets.len()];
+        // Counted here with a limit, people go straight into the shown few: a large set
+        // names tens of thousands, and listing them all to pick 30 cost as much as counting.
+        let mut shown = person_limit.filter(|_| by_person.is_none()).map(Top::new);
         for id in seen {
             let count = std::mem::take(&mut slots[id as usize]);
+            if id < persons {
+                match shown.as_mut() {
+                    Some(top) => top.offer(id, count),
+                    None => out[PERSON].push((id, count)),
+                }
+                continue;
+            }
             let (dim, value) = catalog.facet_of(id);
             out[dim].push((value, count));
         }
-        if let Some(top) = by_person {
+        if let Some(top) = by_person.or(shown.map(|t| t.items)) {
             out[PERSON] = top;
         }
         out
     })
+}
+
+/// The `limit` best `(id, count)` pairs offered, best first: the higher count, then the lower id.
+struct Top {
+    limit: usize,
+    items: Vec<(u32, u32)>,
+}
+
+impl Top {
+    fn new(limit: usize) -> Top {
+        Top { limit, items: Vec::with_capacity(limit + 1) }
+    }
+
+    /// The count the last shown has, once `limit` are shown.
+    fn floor(&self) -> Option<u32> {
+        (self.items.len() >= self.limit).then(|| self.items.last().map_or(u32::MAX, |l| l.1))
+    }
+
+    fn offer(&mut self, id: u32, count: u32) {
+        if self.floor().is_some_and(|floor| count < floor) {
+            return;
+        }
+        let at = self.items.partition_point(|&(i, c)| c > count || (c == count && i < id));
+        if at < self.limit {
+            self.items.insert(at, (id, count));
+            self.items.truncate(self.limit);
+        }
+    }
 }
 
 /// The documents naming each person, as numbers across segments (a segment's documents
@@ -186,14 +224,13 @@ fn top_persons(catalog: &Catalog, docs: &[(DocAddress, Score)], limit: usize) ->
         // BY_PERSON_BUDGET times as many still cost less.
         let budget = BY_PERSON_BUDGET * index.docs.len() * docs.len() / catalog.num_docs().max(1) + 1;
         let mut visited = 0usize;
-        // The best `limit` so far, best first: more documents, then the lower id.
-        let mut top: Vec<(u32, u32)> = Vec::with_capacity(limit + 1);
+        let mut top = Top::new(limit);
         let mut complete = true;
         for &person in &index.by_frequency {
             let list = index.of(person);
             // No person from here on is named in more documents than this one: once that
             // is below the last shown count, none can be shown.
-            if top.len() == limit && (list.len() as u32) < top[limit - 1].1 {
+            if top.floor().is_some_and(|floor| (list.len() as u32) < floor) {
                 break;
             }
             visited += list.len();
@@ -205,17 +242,12 @@ fn top_persons(catalog: &Catalog, docs: &[(DocAddress, Score)], limit: usize) ->
                 .iter()
                 .filter(|&&n| members.get(n as usize / 64).is_some_and(|w| w & (1 << (n % 64)) != 0))
                 .count() as u32;
-            if count == 0 {
-                continue;
-            }
-            let at = top.partition_point(|&(id, c)| c > count || (c == count && id < person));
-            if at < limit {
-                top.insert(at, (person, count));
-                top.truncate(limit);
+            if count > 0 {
+                top.offer(person, count);
             }
         }
         members.iter_mut().for_each(|w| *w = 0);
-        complete.then_some(top)
+        complete.then_some(top.items)
     })
 }
 
@@ -276,10 +308,14 @@ mod tests {
             let top = top_persons(cat, &all, limit).expect("within budget over every document");
             assert_eq!(top, top_of_full_count(cat, &all, limit), "limit {limit}");
         }
-        // Subsets: when the budget allows counting person by person, the answer is the same.
-        for step in [2, 3, 5] {
+        // Subsets: when the budget allows counting person by person, the answer is the same;
+        // and counting document by document with a limit keeps the same few.
+        for step in [1, 2, 3, 5] {
             let some: Vec<(DocAddress, Score)> = all.iter().step_by(step).copied().collect();
             for limit in [1, 3, 5] {
+                let mut limited = count(cat, &some, Some(limit)).swap_remove(PERSON);
+                limited.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                assert_eq!(limited, top_of_full_count(cat, &some, limit), "one in {step}, limit {limit}");
                 if let Some(top) = top_persons(cat, &some, limit) {
                     assert_eq!(top, top_of_full_count(cat, &some, limit), "one in {step}, limit {limit}");
                 }
