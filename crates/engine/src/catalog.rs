@@ -318,11 +318,6 @@ impl Catalog {
         self.alive.iter().map(Vec::len).sum()
     }
 
-    /// Per segment: the live documents.
-    pub fn alive(&self) -> &[Vec<u32>] {
-        &self.alive
-    }
-
     /// One more than the highest document number of each segment, in segment order.
     pub fn segment_sizes(&self) -> impl Iterator<Item = usize> + '_ {
         self.facet_start.iter().map(|s| s.len().saturating_sub(1))

@@ -158,13 +158,11 @@ impl PersonDocs {
             size += n;
         }
         let each = |f: &mut dyn FnMut(u32, u32)| {
-            for (seg, alive) in catalog.alive().iter().enumerate() {
-                for &doc in alive {
-                    let number = base[seg] + doc;
-                    for &id in catalog.facet_ids(DocAddress::new(seg as u32, doc)) {
-                        if (id as usize) < persons {
-                            f(id, number);
-                        }
+            for (addr, _) in catalog.documents() {
+                let number = base[addr.segment_ord as usize] + addr.doc_id;
+                for &id in catalog.facet_ids(addr) {
+                    if (id as usize) < persons {
+                        f(id, number);
                     }
                 }
             }
