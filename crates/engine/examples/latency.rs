@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         requests.push((class.to_owned(), SearchRequest::from_params(params)?));
     }
     let index = index.clone();
-    // Searches run on a spawned thread, as the server runs them on its blocking pool.
+    // Searches run on a spawned thread, as the server runs them on its runtime workers.
     std::thread::spawn(move || -> Result<(), String> {
         let engine = Engine::open(std::path::Path::new(&index)).map_err(|e| e.to_string())?;
         for (_, r) in &requests {

@@ -30,7 +30,7 @@ struct Args {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
-    // Searches run on a spawned thread, as the server runs them on its blocking pool: with
+    // Searches run on a spawned thread, as the server runs them on its runtime workers: with
     // glibc, the main thread allocates from the main arena, which returns freed memory to the
     // system eagerly and is measurably slower for the engine's large per-search allocations.
     let out = std::thread::spawn(move || measure(&args).map_err(|e| e.to_string()))

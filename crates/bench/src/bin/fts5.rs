@@ -8,7 +8,7 @@
 //!   (`unicode61 remove_diacritics 2`) in one transaction, with no journal and no syncs, then
 //!   merges the index into one b-tree (`optimize`). Prints one JSON object.
 //! - `bench-fts5 serve --db FILE --addr 127.0.0.1:0`: axum on tokio, as annals; each search runs
-//!   on the blocking pool with one of a fixed set of read-only connections (one per core by
+//!   on the worker that took its request with one of a fixed set of read-only connections (one per core by
 //!   default), two statements a search: the ranked page of hits (`ORDER BY rank` with
 //!   `bm25(2.0, 1.0)`, so snippets are made for the returned rows only), and one `GROUP BY year,
 //!   lang` pass for the total and both facets (a `count(*)` when facets are off).
