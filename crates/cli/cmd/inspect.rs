@@ -62,13 +62,14 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
     let rel = path.strip_prefix(&root).unwrap_or(&path).display().to_string();
     let doc = PostDoc::build(&site.id, String::new(), rel.clone(), 0, post);
     let p = &doc.post;
+    let detected_lang = p.detected_lang();
     let view = Inspection {
         path: rel,
         url: &p.url,
         route: &p.route,
         lang: &p.lang,
         lang_source: p.lang_source,
-        detected_lang: p.detected_lang.as_deref(),
+        detected_lang: detected_lang.as_deref(),
         title: &p.title,
         published: annals_index::rfc3339(&p.date),
         date_source: p.date_source,

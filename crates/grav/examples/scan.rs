@@ -92,7 +92,7 @@ fn main() {
                     *date_sources.entry(format!("{:?}", p.date_source)).or_default() += 1;
                     *lang_sources.entry(format!("{:?}", p.lang_source)).or_default() += 1;
                     *langs.entry(p.lang.clone()).or_default() += 1;
-                    match &p.detected_lang {
+                    match &p.detected_lang() {
                         Some(d) if *d != p.lang => {
                             *mismatches.entry(format!("{} file, {} text", p.lang, d)).or_default() += 1;
                         }
@@ -121,7 +121,7 @@ fn main() {
                             p.url,
                             p.lang,
                             p.lang_source,
-                            p.detected_lang.as_deref().unwrap_or("-"),
+                            p.detected_lang().as_deref().unwrap_or("-"),
                             p.date.strftime("%Y-%m-%d %H:%M %:z"),
                             p.date_source,
                             p.title

@@ -146,9 +146,6 @@ pub struct Post {
     pub lang: String,
     /// How [`Post::lang`] was decided.
     pub lang_source: LangSource,
-    /// Language detected from the text, when detection was confident (may differ from `lang`:
-    /// some sites' `.ru.md` files are really French).
-    pub detected_lang: Option<String>,
     /// `title` from the front matter; else the first heading; else the folder name.
     pub title: String,
     /// Publication date in the site's timezone.
@@ -169,6 +166,24 @@ pub struct Post {
     /// replaced by another source, front matter that needed repairs, bytes that are not
     /// UTF-8), for people.
     pub warnings: Vec<Warning>,
+}
+
+impl Post {
+    /// The language the text reads as, when detection is confident; it may differ from
+    /// [`Post::lang`] (some sites' `.ru.md` files are really French).
+    ///
+    /// For a detected language that is [`Post::lang`]; for a declared one the text's first
+    /// paragraphs are judged now, on demand: the check is only shown (`annals inspect`), and
+    /// running it on every post was a sixteenth of the indexer's CPU.
+    pub fn detected_lang(&self) -> Option<String> {
+        match self.lang_source {
+            LangSource::Detected => (self.lang != "und").then(|| self.lang.clone()),
+            LangSource::FileName | LangSource::SiteDefault => {
+                let text = format!("{}\n\n{}", self.title, self.body);
+                lang::detect_lang_within(&text, lang::DECLARED_SAMPLE_BYTES)
+            }
+        }
+    }
 }
 
 /// Something odd about a page that did not stop it from being read: where, and what was done

@@ -38,8 +38,8 @@
 //! ([`LangSource::FileName`]); a file without suffix on a multilingual site is in the default
 //! language ([`LangSource::SiteDefault`]); otherwise (single-language site, or a "language"
 //! that is a version such as grav-learn's `16`) the language is detected from the text
-//! ([`LangSource::Detected`], `und` when detection is not confident). `detected_lang` is always
-//! the detector's confident guess.
+//! ([`LangSource::Detected`], `und` when detection is not confident). [`Post::detected_lang`] is
+//! always the detector's confident guess, worked out on demand for a declared language.
 //!
 //! A file whose suffix is not a site language (`docs.16.md`, a version; `item.de.md` on an
 //! en/fr site; `default.before_gui_edits.md`) is read as a version of the plain file: template
@@ -56,7 +56,7 @@ use serde_norway::{Mapping, Value};
 use crate::config::{boolean, get, scalar};
 use crate::date::parse_grav_date;
 use crate::frontmatter::{self, Split};
-use crate::lang::{DECLARED_SAMPLE_BYTES, detect_lang, detect_lang_within, is_language_code};
+use crate::lang::{detect_lang, is_language_code};
 use crate::site::{Suffix, classify};
 use crate::url::{folder_segments, has_order_prefix, route, strip_order_prefix, url};
 use crate::{DateSource, LangSource, Outcome, PageError, PageFile, Post, Site, Warning, markdown};
@@ -183,14 +183,12 @@ pub fn read_page(
         }
         _ => None,
     };
-    // A declared language is only checked against the text's first paragraphs; a language
-    // that decides the fields is judged on a longer sample.
-    let text = format!("{title}\n\n{}", rendered.body);
-    let (lang, lang_source, detected_lang) = match declared {
-        Some((lang, source)) => (lang, source, detect_lang_within(&text, DECLARED_SAMPLE_BYTES)),
+    // A declared language is taken as it is (`Post::detected_lang` checks it on demand).
+    let (lang, lang_source) = match declared {
+        Some((lang, source)) => (lang, source),
         None => {
-            let detected = detect_lang(&text);
-            (detected.clone().unwrap_or_else(|| "und".to_owned()), LangSource::Detected, detected)
+            let detected = detect_lang(&format!("{title}\n\n{}", rendered.body));
+            (detected.unwrap_or_else(|| "und".to_owned()), LangSource::Detected)
         }
     };
     let url_variant =
@@ -204,7 +202,6 @@ pub fn read_page(
         url,
         lang,
         lang_source,
-        detected_lang,
         title,
         date,
         date_source,
@@ -704,7 +701,7 @@ mod tests {
             "---\ntitle: 'École'\n---\nLe centre d'hématologie a organisé une école pour les patients atteints de leucémie myéloïde chronique.",
         );
         assert_eq!(
-            (p.lang.as_str(), p.lang_source, p.detected_lang.as_deref()),
+            (p.lang.as_str(), p.lang_source, p.detected_lang().as_deref()),
             ("ru", LangSource::FileName, Some("fr"))
         );
         let p = post(
@@ -712,7 +709,7 @@ mod tests {
             "02.news/01.x/item.kk.md",
             "Гематология орталығы созылмалы миелолейкозбен ауыратын пациенттерге арналған мектеп өткізді.",
         );
-        assert_eq!(p.detected_lang.as_deref(), Some("kk"));
+        assert_eq!(p.detected_lang().as_deref(), Some("kk"));
     }
 
     // The property is that every input returns (any result) and nothing panics.

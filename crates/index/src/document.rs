@@ -150,7 +150,6 @@ impl PostDoc {
         let meta = Meta {
             date_source: p.date_source,
             lang_source: p.lang_source,
-            detected_lang: p.detected_lang.clone(),
             visible: p.visible,
             taxonomy: &p.taxonomy,
         };
@@ -164,7 +163,6 @@ impl PostDoc {
 struct Meta<'a> {
     date_source: annals_grav::DateSource,
     lang_source: annals_grav::LangSource,
-    detected_lang: Option<String>,
     visible: bool,
     taxonomy: &'a std::collections::BTreeMap<String, Vec<String>>,
 }
