@@ -130,7 +130,8 @@ pub struct IndexArgs {
     /// Exit 1 when any page could not be read.
     #[arg(long)]
     pub strict: bool,
-    /// Indexing threads (default: one per core, at most 4).
+    /// Threads writing the index (default: one, which writes one segment up to ~150k posts);
+    /// pages are read and extracted on every core either way.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
 }

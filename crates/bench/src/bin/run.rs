@@ -67,7 +67,8 @@ struct Args {
     /// Most requests per HTTP load phase.
     #[arg(long, default_value_t = 20_000)]
     phase_requests: usize,
-    /// Indexing threads for annals and the baseline (0 = one per core, at most 4).
+    /// Indexing threads for the baseline (0 = one per core, at most 4); annals runs with its
+    /// defaults.
     #[arg(long, default_value_t = 0)]
     threads: usize,
     /// The tantivy-cli binary (`tantivy`); without it there are no tantivy-cli figures.
@@ -411,8 +412,8 @@ fn annals_index(
     full: bool,
 ) -> Result<(IndexRun, Vec<String>), Box<dyn std::error::Error>> {
     let mut cmd = Command::new(&ctx.annals);
+    // (annals with its defaults: one writer thread, pages read and extracted on every core)
     cmd.arg("index").arg("--content").arg(content).arg("--index").arg(index).arg("--json");
-    cmd.arg("--threads").arg(ctx.threads.to_string());
     if full {
         cmd.arg("--full");
     }
@@ -1143,7 +1144,7 @@ fn render(ctx: &Ctx, results: &[CorpusResult]) -> String {
     );
     let _ = writeln!(
         s,
-        "- {}, commit {commit}{}; {} indexing thread(s) for annals and the baseline; medians of up to {} full runs each (fewer when a corpus's runs pass {} s)",
+        "- {}, commit {commit}{}; annals with its defaults (one writer thread, pages read on every core), {} indexing thread(s) for the baseline; medians of up to {} full runs each (fewer when a corpus's runs pass {} s)",
         command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         if dirty { " with uncommitted changes" } else { "" },
         ctx.threads,
@@ -1588,7 +1589,7 @@ fn render(ctx: &Ctx, results: &[CorpusResult]) -> String {
             let _ = writeln!(s, "# per corpus, e.g. {}:", r.label);
             let _ = writeln!(
                 s,
-                "target/release/annals index --content {} --index {w}/index-{slug} --full --json --threads {t}",
+                "target/release/annals index --content {} --index {w}/index-{slug} --full --json",
                 r.dir
             );
             let _ = writeln!(
@@ -1598,7 +1599,7 @@ fn render(ctx: &Ctx, results: &[CorpusResult]) -> String {
             );
             let _ = writeln!(
                 s,
-                "target/release/annals index --content {} --index {w}/index-{slug} --json --threads {t}   # incremental",
+                "target/release/annals index --content {} --index {w}/index-{slug} --json   # incremental",
                 r.dir
             );
             let _ = writeln!(s, "target/release/annals serve --index {w}/index-{slug} --addr 127.0.0.1:0");
