@@ -130,13 +130,17 @@ pub fn find<'t>(toks: &[Token<'t>], feats: &[Feat], lang: Lang) -> Vec<Span> {
         toks.get(k + 1).is_some_and(|t| !t.space_before && joint(t))
             || k > 0 && !toks[k].space_before && joint(&toks[k - 1]) && !toks[k - 1].is_punct(':')
     };
-    let lower_vocab = (0..toks.len())
-        .filter(|&k| toks[k].is_lower() && toks[k].text.chars().count() >= 3 && !glued(k))
-        .map(|k| toks[k].folded)
-        .collect();
+    // (sized for every word up front: growing them was a twentieth of extraction)
+    let mut lower_vocab = HashSet::with_capacity_and_hasher(words, Default::default());
+    lower_vocab.extend(
+        (0..toks.len())
+            .filter(|&k| toks[k].is_lower() && toks[k].text.chars().count() >= 3 && !glued(k))
+            .map(|k| toks[k].folded),
+    );
     let chains = chains(toks, feats);
     let org_words = org_tainted(toks, feats, &chains);
-    let all_vocab = toks.iter().filter(|t| t.kind == Kind::Word).map(|t| t.folded).collect();
+    let mut all_vocab = HashSet::with_capacity_and_hasher(words, Default::default());
+    all_vocab.extend(toks.iter().filter(|t| t.kind == Kind::Word).map(|t| t.folded));
     let doc = Doc {
         toks,
         feats,
