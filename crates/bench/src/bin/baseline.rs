@@ -1,7 +1,9 @@
 //! The raw-Tantivy baseline for `annals index --full`: the same page files into a plain
 //! schema (`title` and `body`, both TEXT and stored, default tokenizer), front matter split off
-//! naively, no Grav rules, no Markdown rendering, no extraction, the same writer threads and
-//! heap as annals (128 MiB per thread), one commit. Prints one JSON object.
+//! naively, no Grav rules, no Markdown rendering, no extraction, one writer thread per core
+//! with 128 MiB of heap each (annals' settings until it moved to one writer thread, kept so
+//! the baseline's figures stay comparable from round to round), one commit. Prints one JSON
+//! object.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -10,7 +12,7 @@ use clap::Parser;
 use tantivy::schema::{STORED, Schema, TEXT};
 use tantivy::{Index, IndexWriter, TantivyDocument, doc};
 
-/// Same writer heap per indexing thread as annals_index::ingest.
+/// Writer heap per indexing thread.
 const WRITER_HEAP_PER_THREAD: usize = 128 << 20;
 
 #[derive(Parser)]
