@@ -8,7 +8,7 @@
 //!
 //! This module and `store` are the only ones of the crate that touch the
 //! filesystem: this one reads the content folder (page files, through `annals-grav`'s
-//! `discover` and `page_files`), `store` opens, creates and clears the index folder. The test
+//! `discover` and `page_files`) and `/proc/meminfo` (to size the writer's heap), `store` opens, creates and clears the index folder. The test
 //! `only_ingest_and_store_touch_the_filesystem` keeps it so.
 
 use std::collections::{HashMap, HashSet};
