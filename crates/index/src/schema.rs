@@ -17,7 +17,7 @@ use crate::analysis::Analyzer;
 
 /// Bumped whenever the schema or the way posts become documents changes: an index written by
 /// another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Languages that have their own analysed fields: English, Russian and Kazakh (annals' own
 /// analysers), every other language Tantivy has a Snowball stemmer for, and [`Lang::Other`]
@@ -285,12 +285,15 @@ pub fn build() -> (Schema, Fields) {
         let opts = TextOptions::default().set_indexing_options(indexing);
         if stored { opts.set_stored() } else { opts }
     };
-    let id = b.add_text_field("id", raw.clone());
+    // The id is looked up (`/api/posts/{id}`) and shown, never read from a column; the group
+    // is only read from its column (the catalog's translation table). Each has a value per
+    // post, so an index or a column they do not need is a dictionary of 100k keys to build.
+    let id = b.add_text_field("id", STRING | STORED);
     let path = b.add_text_field("path", raw.clone());
     let hash = b.add_u64_field("hash", FAST | STORED);
     let expires = b.add_u64_field("expires", FAST);
     let site = b.add_text_field("site", raw.clone());
-    let group = b.add_text_field("group", raw.clone());
+    let group = b.add_text_field("group", FAST);
     let url = b.add_text_field("url", STORED | FAST);
     let lang = b.add_text_field("lang", raw.clone());
     let template = b.add_text_field("template", raw.clone());
