@@ -5,6 +5,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod alloc;
 mod args;
 mod cmd;
 
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    alloc::configure();
     // A panic is a bug; the indexer reports the page it happened on and goes on, so one
     // line is enough here (RUST_BACKTRACE=1 still gives the trace).
     if std::env::var_os("RUST_BACKTRACE").is_none_or(|v| v == "0") {
