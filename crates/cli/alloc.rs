@@ -40,8 +40,8 @@ extern "C" fn configure_early() {
     configure();
 }
 
-/// Sets mimalloc's options (also called first thing in `main`, for platforms without the
-/// initialiser table).
+/// Sets mimalloc's options: from the initialiser table on Linux, first thing in `main`
+/// elsewhere.
 pub fn configure() {
     // SAFETY: `mi_option_set_default` only stores a number in mimalloc's option table for an
     // option index within its range; it has no precondition on the caller.

@@ -14,6 +14,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // (on Linux the allocator is configured before `main`, see `alloc`)
+    #[cfg(not(target_os = "linux"))]
     alloc::configure();
     // A panic is a bug; the indexer reports the page it happened on and goes on, so one
     // line is enough here (RUST_BACKTRACE=1 still gives the trace).

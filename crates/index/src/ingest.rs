@@ -6,10 +6,10 @@
 //! server reading the index sees either the previous state or the new one, never a mix; a
 //! killed run leaves the last commit in place.
 //!
-//! This module and `store` are the only ones of the crate that touch the
-//! filesystem: this one reads the content folder (page files, through `annals-grav`'s
-//! `discover` and `page_files`) and `/proc/meminfo` (to size the writer's heap), `store` opens, creates and clears the index folder. The test
-//! `only_ingest_and_store_touch_the_filesystem` keeps it so.
+//! This module and `store` are the only ones of the crate that touch the filesystem: this
+//! one reads the content folder (page files, through `annals-grav`'s `discover` and
+//! `page_files`) and `/proc/meminfo` (to size the writer's heap), `store` opens, creates and
+//! clears the index folder. The test `only_ingest_and_store_touch_the_filesystem` keeps it so.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
