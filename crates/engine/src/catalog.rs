@@ -92,11 +92,13 @@ pub struct Catalog {
     pub langs: Vec<String>,
     /// Facet dimensions, in the order of [`COLUMN_FACETS`].
     pub facets: Vec<FacetColumn>,
-    /// Per segment, per doc: where its facet ids start in `facet_ids` (one more than docs).
-    facet_start: Vec<Vec<u32>>,
-    /// Per segment: every facet value of each doc, all dimensions in one run per doc, as
-    /// catalog-wide ids ([`FacetColumn::base`] plus the value id).
-    facet_ids: Vec<Vec<u32>>,
+    /// Per segment: every facet value of each doc, all dimensions in one run per doc (its
+    /// people first), as catalog-wide ids ([`FacetColumn::base`] plus the value id).
+    facet_runs: Vec<Runs>,
+    /// Per segment, per doc: how many people its run starts with (255: that many or more).
+    /// A large result set counts its people person by person and skips them without
+    /// searching each run for where they end.
+    persons_in_run: Vec<Vec<u8>>,
     /// Per person id and language id (`person * langs.len() + lang`): index of the display
     /// name in `names` (the longest seen in documents of that language), or `u32::MAX`.
     person_names: Vec<u32>,
@@ -114,6 +116,38 @@ pub struct Catalog {
     /// Per segment: the URL column, for the other language versions of a hit (no stored
     /// document is read for them).
     url_cols: Vec<Option<StrColumn>>,
+}
+
+/// A run of ids per document of a segment, all in one array.
+#[derive(Debug, Default)]
+struct Runs {
+    /// Where the run of each doc starts in `ids` (one more than docs).
+    start: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Runs {
+    fn with_docs(docs: usize) -> Runs {
+        let mut start = Vec::with_capacity(docs + 1);
+        start.push(0);
+        Runs { start, ids: Vec::new() }
+    }
+
+    /// Ends the run of the next document: the ids pushed since the last call.
+    fn end_doc(&mut self) {
+        self.start.push(self.ids.len() as u32);
+    }
+
+    fn get(&self, doc: usize) -> &[u32] {
+        match (self.start.get(doc), self.start.get(doc + 1)) {
+            (Some(&a), Some(&b)) => self.ids.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        (self.start.capacity() + self.ids.capacity()) * 4 + size_of::<Runs>()
+    }
 }
 
 impl Catalog {
@@ -187,21 +221,18 @@ impl Catalog {
                 }
             }
             // One run per doc across the dimensions: counting reads one place per doc.
-            let mut start = Vec::with_capacity(max + 1);
-            let mut ids = Vec::new();
-            start.push(0);
+            let mut all = Runs::with_docs(max);
             for doc in 0..max as u32 {
                 for (dim, cols) in facet_cols.iter().enumerate() {
                     let Some(col) = cols[seg_ord].as_ref() else { continue };
                     let map = &facet_ids[dim][seg_ord];
-                    ids.extend(col.term_ords(doc).filter_map(|o| map.get(o as usize).copied()));
+                    all.ids.extend(col.term_ords(doc).filter_map(|o| map.get(o as usize).copied()));
                 }
-                start.push(ids.len() as u32);
+                all.end_doc();
             }
-            ids.shrink_to_fit();
+            all.ids.shrink_to_fit();
             alive.push(alive_here);
-            cat.facet_start.push(start);
-            cat.facet_ids.push(ids);
+            cat.facet_runs.push(all);
             cat.group_of.push(group_of);
             cat.lang_of.push(lang_of);
             cat.published.push(published);
@@ -216,6 +247,7 @@ impl Catalog {
             cat.group_start.push(cat.members.len() as u32);
         }
         cat.join_person_aliases(&alive);
+        cat.count_persons_in_runs();
         cat.alive = alive;
         cat.load_person_names(&columns(&name(fields.person_label))?)?;
         cat.merge_alias_names();
@@ -226,20 +258,13 @@ impl Catalog {
     /// document's person ids to the kept key's, so counts and filters see one person.
     fn join_person_aliases(&mut self, alive: &[Vec<u32>]) {
         let n = self.num_persons();
-        let (base, end) = (self.facets[PERSON].base, self.facets[PERSON].base + n as u32);
         let mut docs = Vec::new();
         let mut runs: Vec<Vec<u32>> = Vec::new();
         for (seg, alive) in alive.iter().enumerate() {
             for &doc in alive {
                 let addr = DocAddress::new(seg as u32, doc);
                 let group = self.group(addr);
-                runs.push(
-                    self.facet_ids(addr)
-                        .iter()
-                        .filter(|id| (base..end).contains(id))
-                        .map(|id| id - base)
-                        .collect(),
-                );
+                runs.push(self.person_ids(addr).to_vec());
                 docs.push(group);
             }
         }
@@ -254,27 +279,43 @@ impl Catalog {
             canon.iter().enumerate().filter(|(i, c)| *i as u32 != **c).map(|(i, &c)| (c, i as u32)).collect();
         self.person_aliases.sort_unstable();
         if !self.person_aliases.is_empty() {
-            for (starts, ids) in self.facet_start.iter_mut().zip(self.facet_ids.iter_mut()) {
-                let mut out = Vec::with_capacity(ids.len());
-                let mut new_starts = Vec::with_capacity(starts.len());
-                new_starts.push(0);
-                for w in starts.windows(2) {
-                    let run_start = out.len();
-                    for &id in &ids[w[0] as usize..w[1] as usize] {
-                        let id =
-                            if (base..end).contains(&id) { base + canon[(id - base) as usize] } else { id };
-                        if !out[run_start..].contains(&id) {
-                            out.push(id);
+            let persons = n as u32;
+            for runs in &mut self.facet_runs {
+                let docs = runs.start.len().saturating_sub(1);
+                let mut out = Runs::with_docs(docs);
+                out.ids.reserve(runs.ids.len());
+                for doc in 0..docs {
+                    let run_start = out.ids.len();
+                    for &id in runs.get(doc) {
+                        let id = if id < persons { canon[id as usize] } else { id };
+                        if !out.ids[run_start..].contains(&id) {
+                            out.ids.push(id);
                         }
                     }
-                    new_starts.push(out.len() as u32);
+                    out.end_doc();
                 }
-                out.shrink_to_fit();
-                *ids = out;
-                *starts = new_starts;
+                out.ids.shrink_to_fit();
+                *runs = out;
             }
         }
         self.person_canon = canon;
+    }
+
+    /// Notes where the people of each run end (after aliases are joined: joining shortens runs).
+    fn count_persons_in_runs(&mut self) {
+        let persons = self.num_persons() as u32;
+        self.persons_in_run = self
+            .facet_runs
+            .iter()
+            .map(|runs| {
+                (0..runs.start.len().saturating_sub(1))
+                    .map(|doc| {
+                        let run = runs.get(doc);
+                        u8::try_from(run.partition_point(|&id| id < persons)).unwrap_or(u8::MAX)
+                    })
+                    .collect()
+            })
+            .collect();
     }
 
     /// A kept person takes the names of its aliases in the languages it has none in.
@@ -320,7 +361,7 @@ impl Catalog {
 
     /// One more than the highest document number of each segment, in segment order.
     pub fn segment_sizes(&self) -> impl Iterator<Item = usize> + '_ {
-        self.facet_start.iter().map(|s| s.len().saturating_sub(1))
+        self.group_of.iter().map(Vec::len)
     }
 
     /// The name of person `id` in documents of `lang`, if any.
@@ -400,8 +441,8 @@ impl Catalog {
             + self.members.capacity() * size_of::<(u8, DocAddress)>()
             + self.group_langs.capacity() * 8
             + self.facets.iter().map(|f| f.values.heap_bytes()).sum::<usize>()
-            + nested(&self.facet_start)
-            + nested(&self.facet_ids)
+            + self.facet_runs.iter().map(Runs::heap_bytes).sum::<usize>()
+            + nested(&self.persons_in_run)
             + self.person_names.capacity() * 4
             + self.names.heap_bytes()
             + self.person_canon.capacity() * 4
@@ -471,15 +512,30 @@ impl Catalog {
         self.versions(group).iter().find(|(l, _)| *l == lang_id).map(|(_, a)| *a)
     }
 
-    /// Every facet value of a document, as catalog-wide ids (see [`Catalog::facet_of`]).
+    /// Every facet value of a document, its people first, as catalog-wide ids (see
+    /// [`Catalog::facet_of`]).
     pub fn facet_ids(&self, addr: DocAddress) -> &[u32] {
-        let (seg, doc) = (addr.segment_ord as usize, addr.doc_id as usize);
-        let (Some(start), Some(ids)) = (self.facet_start.get(seg), self.facet_ids.get(seg)) else {
-            return &[];
-        };
-        match (start.get(doc), start.get(doc + 1)) {
-            (Some(&a), Some(&b)) => &ids[a as usize..b as usize],
-            _ => &[],
+        self.facet_runs.get(addr.segment_ord as usize).map_or(&[], |r| r.get(addr.doc_id as usize))
+    }
+
+    /// The people of a document, as person ids (which are also their catalog-wide facet ids:
+    /// the person dimension comes first).
+    pub fn person_ids(&self, addr: DocAddress) -> &[u32] {
+        let run = self.facet_ids(addr);
+        let persons = self.num_persons() as u32;
+        &run[..run.partition_point(|&id| id < persons)]
+    }
+
+    /// Every facet value of a document but its people, as catalog-wide ids (see
+    /// [`Catalog::facet_of`]).
+    pub fn other_facet_ids(&self, addr: DocAddress) -> &[u32] {
+        let run = self.facet_ids(addr);
+        let skip =
+            self.persons_in_run.get(addr.segment_ord as usize).and_then(|p| p.get(addr.doc_id as usize));
+        match skip {
+            Some(&u8::MAX) => &run[self.person_ids(addr).len()..],
+            Some(&n) => run.get(n as usize..).unwrap_or(&[]),
+            None => &[],
         }
     }
 

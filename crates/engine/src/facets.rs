@@ -67,12 +67,10 @@ pub fn count(
             slots.resize(catalog.num_facet_ids(), 0);
         }
         let mut seen = Vec::new();
+        // (a large set's people are counted above: only the other dimensions are left)
+        let others_only = by_person.is_some();
         for &(addr, _) in docs {
-            let mut run = catalog.facet_ids(addr);
-            if by_person.is_some() {
-                // A run lists its people first (the person dimension's ids are the lowest).
-                run = &run[run.partition_point(|&id| id < persons)..];
-            }
+            let run = if others_only { catalog.other_facet_ids(addr) } else { catalog.facet_ids(addr) };
             for &id in run {
                 let slot = &mut slots[id as usize];
                 if *slot == 0 {
@@ -160,10 +158,8 @@ impl PersonDocs {
         let each = |f: &mut dyn FnMut(u32, u32)| {
             for (addr, _) in catalog.documents() {
                 let number = base[addr.segment_ord as usize] + addr.doc_id;
-                for &id in catalog.facet_ids(addr) {
-                    if (id as usize) < persons {
-                        f(id, number);
-                    }
+                for &id in catalog.person_ids(addr) {
+                    f(id, number);
                 }
             }
         };
@@ -292,6 +288,24 @@ mod tests {
         all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         all.truncate(limit);
         all
+    }
+
+    #[test]
+    fn a_run_is_its_people_then_the_rest() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let engine = engine(dir.path());
+        let view = engine.view().expect("view");
+        let cat = &view.catalog;
+        let persons = cat.num_persons() as u32;
+        let mut named = 0;
+        for (addr, _) in cat.documents() {
+            let (people, rest) = (cat.person_ids(addr), cat.other_facet_ids(addr));
+            assert!(people.iter().all(|&id| id < persons), "{addr:?}: {people:?}");
+            assert!(!rest.is_empty() && rest.iter().all(|&id| id >= persons), "{addr:?}: {rest:?}");
+            assert_eq!([people, rest].concat(), cat.facet_ids(addr), "{addr:?}");
+            named += usize::from(!people.is_empty());
+        }
+        assert!(named > 0, "some post names people");
     }
 
     #[test]

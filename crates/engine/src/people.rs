@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use annals_index::analysis::Analyzer;
 use tantivy::{DocAddress, TantivyDocument};
 
-use crate::catalog::{Catalog, PERSON};
+use crate::catalog::Catalog;
 use crate::response::{
     CoMention, EventRef, PeopleList, PersonPage, PersonPosts, PersonSummary, PostLink, RoleRef,
 };
@@ -37,8 +37,6 @@ pub struct Directory {
 impl Directory {
     pub(crate) fn build(cat: &Catalog) -> Directory {
         let n = cat.num_persons();
-        let base = cat.facets[PERSON].base;
-        let end = base + n as u32;
         // (person, post) pairs, deduplicated: language versions of a post count once.
         let mut pairs: Vec<(u32, u64)> = Vec::new();
         for (addr, group) in cat.documents() {
@@ -47,9 +45,7 @@ impl Directory {
             } else {
                 u64::from(group)
             };
-            pairs.extend(
-                cat.facet_ids(addr).iter().filter(|id| (base..end).contains(*id)).map(|id| (id - base, post)),
-            );
+            pairs.extend(cat.person_ids(addr).iter().map(|&id| (id, post)));
         }
         pairs.sort_unstable();
         pairs.dedup();
