@@ -105,3 +105,53 @@ fn field_names_are_spelled_only_in_the_schema_module() {
     assert!(checked > 20, "the sources were read");
     assert!(found.is_empty(), "fields looked up by a spelled name outside schema.rs:\n{}", found.join("\n"));
 }
+
+#[test]
+fn unsafe_code_is_only_in_its_two_modules() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // ARCHITECTURE.md: the allocator's set-up and the prefetch hint.
+    let allowed = [root.join("crates/cli/alloc.rs"), root.join("crates/engine/src/prefetch.rs")];
+    let markers = ["unsafe {", "unsafe fn", "unsafe impl", "unsafe extern", "allow(unsafe_code)"];
+    let mut found = Vec::new();
+    let mut seen_allowed = BTreeSet::new();
+    let mut files = vec![root.join("crates")];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).expect("read_dir").flatten() {
+                files.push(entry.path());
+            }
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("source");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if markers.iter().any(|m| code.contains(m)) {
+                if allowed.contains(&path) {
+                    seen_allowed.insert(path.clone());
+                } else {
+                    found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "unsafe code outside its two modules:\n{}", found.join("\n"));
+    assert_eq!(seen_allowed.len(), allowed.len(), "both exceptions were found: {seen_allowed:?}");
+    // Every other crate keeps the workspace's lints, where unsafe code is forbidden.
+    for entry in std::fs::read_dir(root.join("crates")).expect("crates").flatten() {
+        let manifest = entry.path().join("Cargo.toml");
+        let Ok(text) = std::fs::read_to_string(&manifest) else { continue };
+        let denies = text.contains("unsafe_code = \"deny\"");
+        if entry.file_name() == "engine" {
+            assert!(denies, "{}: unsafe code denied outside prefetch.rs", manifest.display());
+        } else {
+            assert!(
+                text.contains("[lints]\nworkspace = true"),
+                "{}: the workspace's lints",
+                manifest.display()
+            );
+        }
+    }
+}

@@ -31,6 +31,7 @@ pub mod disjunctive;
 pub mod expand;
 pub mod facets;
 pub mod people;
+mod prefetch;
 pub mod query;
 pub mod request;
 pub mod response;
