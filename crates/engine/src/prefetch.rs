@@ -5,8 +5,8 @@
 //! (measured at 100k posts: most of the ~100 ns a document cost). Asking for the run of a
 //! document a few places ahead lets those misses overlap.
 //!
-//! This is the engine's one use of unsafe code (the workspace forbids it elsewhere, and
-//! the binary's allocator set-up is the other exception, see ARCHITECTURE.md): the x86-64
+//! This is the engine's one use of unsafe code (the workspace denies it everywhere else
+//! but the binary's allocator set-up, see ARCHITECTURE.md): the x86-64
 //! prefetch intrinsic is an `unsafe fn` only because it is declared with a target feature.
 
 /// Asks the processor to start loading the first cache line of `data` into its caches. A
