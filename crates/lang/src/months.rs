@@ -5,7 +5,7 @@
 //! - the date grammar of `annals-extract`, in Russian, Kazakh and English ([`month_of`],
 //!   [`weekday_of`], [`season_of`], with the calendar language [`Lang`]): Russian forms are
 //!   listed (nominative, genitive, locative, dative, instrumental); Kazakh forms are a stem
-//!   plus any case or possessive suffix from [`KK_SUFFIXES`](crate::kazakh::KK_SUFFIXES); English forms are the full names
+//!   plus any case or possessive suffix from [`KK_SUFFIXES`]; English forms are the full names
 //!   and the newswire abbreviations ("Sept.", "Oct.");
 //! - the query side of the search engine, in every language annals analyses ([`month_named`]):
 //!   the three above plus the languages with a Snowball stemmer (de, fr, es, it, pt, nl, ro,
@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::kazakh::is_kk_suffix;
+use crate::kazakh::{KK_SUFFIXES, is_kk_suffix};
 
 /// Which language a calendar word belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,20 +77,39 @@ const EN_MONTHS: [&[&str]; 12] = [
     &["december", "dec"],
 ];
 
-static MONTHS: LazyLock<HashMap<&'static str, (u8, Lang)>> = LazyLock::new(|| {
-    let mut m = HashMap::default();
+/// Every word [`month_of`] names a month by, spelled out: the Russian and English forms, then
+/// each Kazakh stem with each of [`KK_SUFFIXES`]. One look-up instead of a dozen prefix
+/// tests: the date grammar asks about every word of a text.
+static MONTHS: LazyLock<HashMap<String, (u8, Lang)>> = LazyLock::new(|| {
+    let mut exact = Vec::new();
     for (i, forms) in RU_MONTHS.iter().enumerate() {
-        for f in *forms {
-            m.insert(*f, (i as u8 + 1, Lang::Ru));
-        }
+        exact.extend(forms.iter().map(|f| (*f, (i as u8 + 1, Lang::Ru))));
     }
     for (i, forms) in EN_MONTHS.iter().enumerate() {
-        for f in *forms {
-            m.insert(*f, (i as u8 + 1, Lang::En));
-        }
+        exact.extend(forms.iter().map(|f| (*f, (i as u8 + 1, Lang::En))));
+    }
+    spelled(&exact, &KK_MONTHS, |i| (i as u8 + 1, Lang::Kk))
+});
+
+/// A table of words and their values: `exact` (a later entry of a word replaces an earlier
+/// one), then every word [`kk_stem`] accepts for `stems` that `exact` lacks, valued by the
+/// index of the first stem that spells it, as [`kk_stem`] answers.
+fn spelled<T: Copy>(exact: &[(&str, T)], stems: &[&str], value: impl Fn(usize) -> T) -> HashMap<String, T> {
+    let mut m: HashMap<String, T> = exact.iter().map(|(w, v)| ((*w).to_owned(), *v)).collect();
+    for (i, form) in kk_forms(stems) {
+        m.entry(form).or_insert(value(i));
     }
     m
-});
+}
+
+/// Every word [`kk_stem`] accepts for `stems`, with the index of the stem: each stem followed
+/// by each of [`KK_SUFFIXES`] (the empty one too), in the order [`kk_stem`] tries them.
+pub fn kk_forms<'a>(stems: &'a [&'a str]) -> impl Iterator<Item = (usize, String)> + 'a {
+    stems
+        .iter()
+        .enumerate()
+        .flat_map(|(i, stem)| KK_SUFFIXES.iter().map(move |suffix| (i, format!("{stem}{suffix}"))))
+}
 
 /// Strip a Kazakh suffix from `w` if the rest is one of `stems`; returns the stem index.
 pub fn kk_stem(w: &str, stems: &[&str]) -> Option<usize> {
@@ -120,55 +139,58 @@ pub fn written(lang: Lang, month: u8) -> Option<&'static str> {
 
 /// The month (1–12) named by the lowercase word `w`, and its language.
 pub fn month_of(w: &str) -> Option<(u8, Lang)> {
-    if let Some(&v) = MONTHS.get(w) {
-        return Some(v);
-    }
-    kk_stem(w, &KK_MONTHS).map(|i| (i as u8 + 1, Lang::Kk))
+    MONTHS.get(w).copied()
 }
+
+// Source: Russian, English and Kazakh weekday names with Russian case forms, written for annals.
+const RU_WEEKDAYS: [&[&str]; 7] = [
+    &["понедельник", "понедельника", "понедельнику"],
+    &["вторник", "вторника", "вторнику"],
+    &["среда", "среду", "среды", "среде"],
+    &["четверг", "четверга", "четвергу"],
+    &["пятница", "пятницу", "пятницы", "пятнице"],
+    &["суббота", "субботу", "субботы", "субботе"],
+    &["воскресенье", "воскресенья", "воскресенью"],
+];
+const EN_WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const KK_WEEKDAYS: [&str; 7] = ["дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі"];
+
+/// Every word [`weekday_of`] names a weekday by, spelled out as [`MONTHS`] is.
+static WEEKDAYS: LazyLock<HashMap<String, (u8, Lang)>> = LazyLock::new(|| {
+    let mut exact = Vec::new();
+    for (d, forms) in RU_WEEKDAYS.iter().enumerate() {
+        exact.extend(forms.iter().map(|f| (*f, (d as u8, Lang::Ru))));
+    }
+    exact.extend(EN_WEEKDAYS.iter().enumerate().map(|(d, f)| (*f, (d as u8, Lang::En))));
+    spelled(&exact, &KK_WEEKDAYS, |d| (d as u8, Lang::Kk))
+});
 
 /// The weekday (0 = Monday … 6 = Sunday) named by the lowercase word `w`.
 pub fn weekday_of(w: &str) -> Option<(u8, Lang)> {
-    // Source: Russian, English and Kazakh weekday names with Russian case forms, written for annals.
-    let ru = match w {
-        "понедельник" | "понедельника" | "понедельнику" => Some(0),
-        "вторник" | "вторника" | "вторнику" => Some(1),
-        "среда" | "среду" | "среды" | "среде" => Some(2),
-        "четверг" | "четверга" | "четвергу" => Some(3),
-        "пятница" | "пятницу" | "пятницы" | "пятнице" => Some(4),
-        "суббота" | "субботу" | "субботы" | "субботе" => Some(5),
-        "воскресенье" | "воскресенья" | "воскресенью" => Some(6),
-        _ => None,
-    };
-    if let Some(d) = ru {
-        return Some((d, Lang::Ru));
-    }
-    let en = match w {
-        "monday" => Some(0),
-        "tuesday" => Some(1),
-        "wednesday" => Some(2),
-        "thursday" => Some(3),
-        "friday" => Some(4),
-        "saturday" => Some(5),
-        "sunday" => Some(6),
-        _ => None,
-    };
-    if let Some(d) = en {
-        return Some((d, Lang::En));
-    }
-    kk_stem(w, &["дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі"])
-        .map(|i| (i as u8, Lang::Kk))
+    WEEKDAYS.get(w).copied()
 }
+
+// Source: Russian, English and Kazakh season words with Russian case forms, written for annals.
+const SEASON_WORDS: [&[&str]; 4] = [
+    &["весной", "весна", "весны", "весну", "spring"],
+    &["летом", "лето", "лета", "summer"],
+    &["осенью", "осень", "осени", "fall", "autumn"],
+    &["зимой", "зима", "зимы", "зиму", "winter"],
+];
+const KK_SEASONS: [&str; 4] = ["көктем", "жаз", "күз", "қыс"];
+
+/// Every word [`season_of`] names a season by, spelled out as [`MONTHS`] is.
+static SEASONS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
+    let mut exact = Vec::new();
+    for (n, forms) in SEASON_WORDS.iter().enumerate() {
+        exact.extend(forms.iter().map(|f| (*f, n as u8)));
+    }
+    spelled(&exact, &KK_SEASONS, |n| n as u8)
+});
 
 /// A season: 0 spring, 1 summer, 2 autumn, 3 winter.
 pub fn season_of(w: &str) -> Option<u8> {
-    // Source: Russian, English and Kazakh season words with Russian case forms, written for annals.
-    match w {
-        "весной" | "весна" | "весны" | "весну" | "spring" => Some(0),
-        "летом" | "лето" | "лета" | "summer" => Some(1),
-        "осенью" | "осень" | "осени" | "fall" | "autumn" => Some(2),
-        "зимой" | "зима" | "зимы" | "зиму" | "winter" => Some(3),
-        _ => kk_stem(w, &["көктем", "жаз", "күз", "қыс"]).map(|i| i as u8),
-    }
+    SEASONS.get(w).copied()
 }
 
 /// How a month word of [`OTHER_MONTHS`] is matched.
@@ -543,7 +565,7 @@ static NAMED: LazyLock<Named> = LazyLock::new(|| {
 /// `ru`, `kk`, `de`, `fr`, ..., `no` for Norwegian), inflected forms included: `July`,
 /// `июля`, `шілдеде` (and `шилдеде`, typed without Kazakh letters), `März` (and `marz`),
 /// `tammikuussa`. Kazakh month stems take any ending of
-/// [`KK_SUFFIXES`](crate::kazakh::KK_SUFFIXES).
+/// [`KK_SUFFIXES`].
 pub fn month_named(word: &str, lang: impl Fn(&str) -> bool) -> Option<u8> {
     let w = crate::translit::fold_marks(word);
     let (exact, stems) = &*NAMED;
@@ -568,7 +590,7 @@ pub fn month_named(word: &str, lang: impl Fn(&str) -> bool) -> Option<u8> {
     None
 }
 
-/// [`KK_SUFFIXES`](crate::kazakh::KK_SUFFIXES) folded: a Kazakh query may be typed without
+/// [`KK_SUFFIXES`] folded: a Kazakh query may be typed without
 /// the Kazakh letters.
 static KK_SUFFIXES_FOLDED: LazyLock<rustc_hash::FxHashSet<String>> =
     LazyLock::new(|| crate::kazakh::KK_SUFFIXES.iter().map(|s| crate::translit::fold_marks(s)).collect());
@@ -647,6 +669,64 @@ mod tests {
         assert_eq!(month_named("mai", |l| l == "de"), Some(5));
         assert_eq!(month_named("maart", |l| l == "nl"), Some(3));
         assert!(month_languages().any(|l| l == "fi"));
+    }
+
+    /// The tables spell out exactly what the stem tests accepted: the exact forms, else a
+    /// Kazakh stem plus one of the endings, the first stem that fits.
+    #[test]
+    fn spelled_tables_answer_as_the_stem_tests() {
+        fn by_stems<T>(w: &str, exact: &[(&str, T)], stems: &[&str], value: impl Fn(usize) -> T) -> Option<T>
+        where
+            T: Copy,
+        {
+            let hit = exact.iter().rev().find(|(e, _)| *e == w).map(|(_, v)| *v);
+            hit.or_else(|| kk_stem(w, stems).map(value))
+        }
+        let mut months = Vec::new();
+        for (i, forms) in RU_MONTHS.iter().enumerate() {
+            months.extend(forms.iter().map(|f| (*f, (i as u8 + 1, Lang::Ru))));
+        }
+        for (i, forms) in EN_MONTHS.iter().enumerate() {
+            months.extend(forms.iter().map(|f| (*f, (i as u8 + 1, Lang::En))));
+        }
+        let mut weekdays = Vec::new();
+        for (d, forms) in RU_WEEKDAYS.iter().enumerate() {
+            weekdays.extend(forms.iter().map(|f| (*f, (d as u8, Lang::Ru))));
+        }
+        weekdays.extend(EN_WEEKDAYS.iter().enumerate().map(|(d, f)| (*f, (d as u8, Lang::En))));
+        let mut seasons = Vec::new();
+        for (n, forms) in SEASON_WORDS.iter().enumerate() {
+            seasons.extend(forms.iter().map(|f| (*f, n as u8)));
+        }
+        // every exact form and every stem, bare, with one or two endings, cut short by a
+        // letter, and with a letter more
+        let mut stems: Vec<&str> = KK_MONTHS.iter().chain(&KK_WEEKDAYS).chain(&KK_SEASONS).copied().collect();
+        stems.extend(
+            months.iter().map(|e| e.0).chain(weekdays.iter().map(|e| e.0)).chain(seasons.iter().map(|e| e.0)),
+        );
+        let mut words = Vec::new();
+        for stem in &stems {
+            for a in KK_SUFFIXES {
+                words.push(format!("{stem}{a}"));
+                for b in ["", "ның", "да", "а"] {
+                    words.push(format!("{stem}{a}{b}"));
+                }
+            }
+            let mut cut = stem.chars();
+            cut.next_back();
+            words.push(cut.as_str().to_owned());
+            words.push(format!("x{stem}"));
+        }
+        words.extend(KK_SUFFIXES.iter().map(|s| (*s).to_owned()));
+        words.extend(["", "май", "maybe", "мамырлау", "жазу", "күзет", "қысқа"].map(String::from));
+        assert!(words.len() > 10_000);
+        for w in &words {
+            let month = by_stems(w, &months, &KK_MONTHS, |i| (i as u8 + 1, Lang::Kk));
+            assert_eq!(month_of(w), month, "month_of({w:?})");
+            let weekday = by_stems(w, &weekdays, &KK_WEEKDAYS, |d| (d as u8, Lang::Kk));
+            assert_eq!(weekday_of(w), weekday, "weekday_of({w:?})");
+            assert_eq!(season_of(w), by_stems(w, &seasons, &KK_SEASONS, |n| n as u8), "season_of({w:?})");
+        }
     }
 
     #[test]

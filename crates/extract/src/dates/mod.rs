@@ -29,6 +29,8 @@ use jiff::civil::Date;
 use months::{Lang, kk_stem, month_of, season_of, weekday_of};
 use numerals::{count_word, en_spelled_year, kk_combine, kk_number_word};
 use relative::{Tense, Val};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// One date found: token range `[start, end)` and its value.
 #[derive(Debug, Clone)]
@@ -84,6 +86,162 @@ fn same_year_in_lists(toks: &[Token<'_>], out: &mut [Found]) {
         }
     }
 }
+
+/// Words other than month, weekday, season and number words that can begin a date: the
+/// leading words of the matchers below (modifiers such as "прошлом", "last", "начале";
+/// relative words such as "вчера", "today"; units of "год назад", "year ago"; "the" of "the
+/// third quarter"). A word missing here is never matched: the tests, built with debug
+/// assertions, run the matchers on every word and fail on one that is.
+const STARTER_WORDS: &[&str] = &[
+    // weekday_expr, month_alone, relative_phrase: modifiers
+    "last",
+    "next",
+    "this",
+    "the",
+    "coming",
+    "early",
+    "late",
+    "earlier",
+    "later",
+    "mid",
+    "past",
+    "previous",
+    "current",
+    "прошлый",
+    "прошлую",
+    "прошлое",
+    "прошлом",
+    "прошлой",
+    "прошлого",
+    "минувший",
+    "минувшую",
+    "минувшее",
+    "минувшем",
+    "минувшей",
+    "минувшего",
+    "следующий",
+    "следующую",
+    "следующее",
+    "следующего",
+    "следующем",
+    "следующей",
+    "ближайший",
+    "ближайшую",
+    "этот",
+    "эту",
+    "это",
+    "этом",
+    "этой",
+    "этого",
+    "текущем",
+    "текущего",
+    "текущей",
+    "нынешнем",
+    "нынешнего",
+    "сем",
+    "позапрошлом",
+    "позапрошлого",
+    "будущем",
+    "будущего",
+    "начале",
+    "конце",
+    "середине",
+    "начала",
+    "конца",
+    "середины",
+    "первой",
+    "второй",
+    "осы",
+    "ағымдағы",
+    "келер",
+    "келесі",
+    "алдағы",
+    // relative_word
+    "сегодня",
+    "today",
+    "tonight",
+    "вчера",
+    "yesterday",
+    "завтра",
+    "tomorrow",
+    "позавчера",
+    "послезавтра",
+    "накануне",
+    "сегодняшний",
+    "сегодняшнего",
+    "сегодняшнему",
+    "сегодняшним",
+    "сегодняшнем",
+    "ныне",
+    "now",
+    "currently",
+    "recently",
+    "сейчас",
+    // ago: modifiers, vague counts and units
+    "nearly",
+    "almost",
+    "about",
+    "more",
+    "ещё",
+    "еще",
+    "почти",
+    "около",
+    "осыдан",
+    "несколько",
+    "пару",
+    "several",
+    "few",
+    "бірнеше",
+    "лет",
+    "год",
+    "года",
+    "year",
+    "years",
+    "месяц",
+    "месяца",
+    "месяцев",
+    "month",
+    "months",
+    "неделю",
+    "недели",
+    "недель",
+    "week",
+    "weeks",
+    "день",
+    "дня",
+    "дней",
+    "day",
+    "days",
+    // en_prefixed
+    "fiscal",
+];
+
+/// Kazakh stems that can begin a date with any case ending: relative words ("бүгін", "кеше",
+/// "биыл", "өткен") and the units of "он жыл бұрын".
+const KK_STARTER_STEMS: &[&str] = &[
+    "бүгін",
+    "бүгінгі",
+    "бүгінде",
+    "кеше",
+    "кешегі",
+    "ертең",
+    "ертеңгі",
+    "биыл",
+    "биылғы",
+    "былтыр",
+    "былтырғы",
+    "өткен",
+    "жыл",
+    "ай",
+    "апта",
+    "күн",
+];
+
+/// [`STARTER_WORDS`] and every form of [`KK_STARTER_STEMS`] ([`months::kk_forms`]), as a set.
+static STARTERS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let words = STARTER_WORDS.iter().map(|w| (*w).to_owned());
+    words.chain(months::kk_forms(KK_STARTER_STEMS).map(|(_, form)| form)).collect()
+});
 
 /// A month or weekday number and its language, as [`month_of`] and [`weekday_of`] give them.
 type Calendar = Option<(u8, Lang)>;
@@ -233,18 +391,52 @@ impl G<'_, '_> {
                 longest(longest(a, b), c)
             }
             Kind::Word => {
-                let mut best = self.weekday_expr(i);
-                best = longest(best, self.month_first(i));
-                best = longest(best, self.month_alone(i));
-                best = longest(best, self.relative_word(i));
-                best = longest(best, self.relative_phrase(i));
-                best = longest(best, self.en_spelled(i));
-                best = longest(best, self.kk_spelled(i));
-                best = longest(best, self.season(i));
-                best.map(|f| self.kk_postposition(f))
+                if !self.may_start(i) {
+                    // (the tests run every matcher all the same, to keep the word lists whole)
+                    debug_assert!(
+                        self.word_at(i).is_none(),
+                        "{:?} starts a date: add it to dates::STARTER_WORDS",
+                        self.lw(i)
+                    );
+                    return None;
+                }
+                self.word_at(i)
             }
             Kind::Punct => None,
         }
+    }
+
+    /// Whether a date can begin at word token `i`: a month or weekday name, a season, a
+    /// number word, a Kazakh relative stem, or one of [`STARTER_WORDS`]. Most words of a text are
+    /// none of these, and asking the eight word matchers about each cost a sixth of
+    /// extraction.
+    fn may_start(&self, i: usize) -> bool {
+        let w = self.lw(i);
+        let (month, weekday) = self.cal[i];
+        month.is_some()
+            || weekday.is_some()
+            || STARTERS.contains(w)
+            || count_word(w).is_some()
+            || season_of(w).is_some()
+            || w.starts_with("mid-")
+            || match self.lang {
+                Lang::En => w.contains('-') || en_spelled_year(w, self.lw(i + 1)).is_some(),
+                Lang::Kk => kk_number_word(w).is_some(),
+                Lang::Ru => false,
+            }
+    }
+
+    /// The longest date the word matchers find at word token `i`.
+    fn word_at(&self, i: usize) -> Option<Found> {
+        let mut best = self.weekday_expr(i);
+        best = longest(best, self.month_first(i));
+        best = longest(best, self.month_alone(i));
+        best = longest(best, self.relative_word(i));
+        best = longest(best, self.relative_phrase(i));
+        best = longest(best, self.en_spelled(i));
+        best = longest(best, self.kk_spelled(i));
+        best = longest(best, self.season(i));
+        best.map(|f| self.kk_postposition(f))
     }
 
     /// Kazakh spans keep a following "дейін", "бері", "кейін" ("бүгінге дейін").
