@@ -96,8 +96,9 @@ pub(crate) struct Doc<'a, 't> {
     lang: Lang,
     /// Words that occur in lowercase somewhere in the text (folded).
     lower_vocab: HashSet<&'t str>,
-    /// Every word of the text, folded.
-    all_vocab: HashSet<&'t str>,
+    /// Every word of the text, folded: built when first asked for (few texts have a word
+    /// [`plural_noun`] asks about).
+    all_vocab: std::cell::OnceCell<HashSet<&'t str>>,
     /// Latin words seen inside an organisation name ("Ruch SA", "LM Ericsson AB").
     org_words: HashSet<&'t str>,
     /// The chains of name-like tokens, `[start, end)`, in text order: each pass walks the
@@ -139,15 +140,13 @@ pub fn find<'t>(toks: &[Token<'t>], feats: &[Feat], lang: Lang) -> Vec<Span> {
     );
     let chains = chains(toks, feats);
     let org_words = org_tainted(toks, feats, &chains);
-    let mut all_vocab = HashSet::with_capacity_and_hasher(words, Default::default());
-    all_vocab.extend(toks.iter().filter(|t| t.kind == Kind::Word).map(|t| t.folded));
     let doc = Doc {
         toks,
         feats,
         latin_doc: latin_words * 2 > words,
         lang,
         lower_vocab,
-        all_vocab,
+        all_vocab: std::cell::OnceCell::new(),
         org_words,
         chains,
     };
@@ -294,9 +293,13 @@ fn plural_noun(doc: &Doc<'_, '_>, k: usize) -> bool {
     if stem.chars().count() < 4 || morphology::given(stem).is_some() {
         return false;
     }
+    let all_vocab = doc.all_vocab.get_or_init(|| {
+        let words = doc.toks.iter().filter(|t| t.kind == Kind::Word);
+        words.map(|t| t.folded).collect()
+    });
     ["", "а", "у", "ом", "е", "ы", "и", "ам", "ами", "ах"]
         .iter()
-        .any(|e| doc.all_vocab.contains(format!("{stem}{e}").as_str()))
+        .any(|e| all_vocab.contains(format!("{stem}{e}").as_str()))
 }
 
 /// A Latin-script patronymic ("Vladimirovna", "Marghulanqyzy"), lowercase.
@@ -308,7 +311,8 @@ fn latin_patronymic_word(l: &str) -> bool {
 /// Name features of every token (see [`Feat`]).
 pub fn features(toks: &[Token<'_>], lang: Lang) -> Vec<Feat> {
     let mut out = Vec::with_capacity(toks.len());
-    let mut cache: rustc_hash::FxHashMap<&str, Feat> = rustc_hash::FxHashMap::default();
+    let mut cache: rustc_hash::FxHashMap<&str, Feat> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(toks.len() / 2, Default::default());
     let mut quoted = false;
     let mut straight = false;
     for (i, t) in toks.iter().enumerate() {
