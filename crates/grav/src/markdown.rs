@@ -613,11 +613,17 @@ impl Renderer {
         if let Some((_, _, raw)) = &mut self.para {
             raw.push_str(t);
         }
-        for c in t.chars() {
-            if c.is_whitespace() {
+        // run by run of non-space characters
+        let mut rest = t;
+        loop {
+            let word = rest.trim_start();
+            if word.len() < rest.len() {
                 self.gap(Gap::Space);
-                continue;
             }
+            if word.is_empty() {
+                break;
+            }
+            let end = word.find(char::is_whitespace).unwrap_or(word.len());
             if !self.out.is_empty() {
                 match self.gap {
                     Gap::None => {}
@@ -628,7 +634,8 @@ impl Renderer {
                 }
             }
             self.gap = Gap::None;
-            self.out.push(c);
+            self.out.push_str(&word[..end]);
+            rest = &word[end..];
         }
     }
 
