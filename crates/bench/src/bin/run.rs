@@ -975,15 +975,20 @@ fn targets_table(ctx: &Ctx, results: &[CorpusResult]) -> String {
         f0(g.annals_docs_s),
         met(g.annals_docs_s, g.annals_docs_s >= 3000.0)
     );
-    for (name, p) in [("raw Tantivy, bench-baseline", &g.base), ("raw Tantivy, tantivy-cli 0.24", &g.tcli)] {
+    // The "raw Tantivy" is tantivy-cli with its defaults; the ratio to the bench's own
+    // baseline (two writer threads here, faster than tantivy-cli) is reported beside it.
+    for (name, p, target) in
+        [("raw Tantivy, tantivy-cli 0.24", &g.tcli, true), ("raw Tantivy, bench-baseline", &g.base, false)]
+    {
         let ratio = g.annals_files_s / p.docs_s;
+        let (goal, verdict) =
+            if target { ("≥ 0.5", met(ratio, ratio >= 0.5)) } else { ("reported", "(not a target)") };
         let _ = writeln!(
             s,
-            "| indexing speed with extraction ÷ {name} (page files/s) | ≥ 0.5 | {} ({} vs {} files/s) | {} |",
+            "| indexing speed with extraction ÷ {name} (page files/s) | {goal} | {} ({} vs {} files/s) | {verdict} |",
             f2(ratio),
             f0(g.annals_files_s),
             f0(p.docs_s),
-            met(ratio, ratio >= 0.5)
         );
     }
     let _ = writeln!(
