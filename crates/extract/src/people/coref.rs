@@ -359,7 +359,7 @@ fn name_words(name: &str) -> Vec<String> {
 fn dotted_word(toks: &[Token<'_>], k: usize) -> String {
     let t = &toks[k];
     let dot = toks.get(k + 1).is_some_and(|d| d.is_punct('.') && !d.space_before);
-    if dot && t.text.chars().count() > 1 && crate::tokens::is_initial(t.text) {
+    if dot && t.len() > 1 && crate::tokens::is_initial(t.text) {
         format!("{}.", t.text)
     } else {
         t.text.to_string()
@@ -660,12 +660,7 @@ pub(crate) fn extend(toks: &[Token<'_>], feats: &[Feat], org_words: &HashSet<&st
             continue;
         }
         let f = &feats[k];
-        if !(f.cap || f.caps)
-            || f.role
-            || f.not_name
-            || t.text.chars().count() < 3
-            || org_words.contains(t.lower)
-        {
+        if !(f.cap || f.caps) || f.role || f.not_name || t.len() < 3 || org_words.contains(t.lower) {
             continue;
         }
         if k > 0 && !f.latin && matches!(toks[k - 1].lower, "в" | "во" | "из" | "под" | "над") {

@@ -135,7 +135,7 @@ pub fn find<'t>(toks: &[Token<'t>], feats: &[Feat], lang: Lang) -> Vec<Span> {
     let mut lower_vocab = HashSet::with_capacity_and_hasher(words, Default::default());
     lower_vocab.extend(
         (0..toks.len())
-            .filter(|&k| toks[k].is_lower() && toks[k].text.chars().count() >= 3 && !glued(k))
+            .filter(|&k| toks[k].is_lower() && toks[k].len() >= 3 && !glued(k))
             .map(|k| toks[k].folded),
     );
     let chains = chains(toks, feats);
@@ -218,7 +218,7 @@ fn product(toks: &[Token<'_>], feats: &[Feat], s: &Span) -> bool {
     // a letter in the other script is never an initial of the name ("Протеин S.")
     let other_script = feats[s.start].latin != t.latin_like();
     let letter = t.kind == Kind::Word
-        && t.text.chars().count() == 1
+        && t.len() == 1
         && t.is_cap()
         && !t.sent_start
         && !t.newline_before
@@ -1228,11 +1228,7 @@ pub fn role(toks: &[Token<'_>], feats: &[Feat], text: &str, s: &Span) -> Option<
     while k > 0 && steps < 6 {
         let t = &toks[k - 1];
         if t.kind == Kind::Punct {
-            if t.is_punct('.')
-                && k >= 2
-                && toks[k - 2].kind == Kind::Word
-                && toks[k - 2].text.chars().count() <= 4
-            {
+            if t.is_punct('.') && k >= 2 && toks[k - 2].kind == Kind::Word && toks[k - 2].len() <= 4 {
                 k -= 1;
                 continue;
             }
